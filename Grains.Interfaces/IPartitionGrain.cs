@@ -1,0 +1,41 @@
+using Orleans.Concurrency;
+
+namespace OrleansQueue.Grains;
+
+/// <summary>
+/// One partition of one queue (key: <see cref="PartitionAddress"/>): a FIFO of items with its waiting getters and putters.
+/// Every method interleaves: a put or a get may be parked for a while, and nothing may queue up behind it.
+/// </summary>
+public interface IPartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Appends a batch whole, waiting in line up to <see cref="PutRequest.MaxWait"/> while it does not fit.</summary>
+    /// <param name="request">The batch and the wait.</param>
+    /// <returns>Whether the batch was stored.</returns>
+    [AlwaysInterleave]
+    Task<PutResult> PutAsync(PutRequest request);
+
+    /// <summary>Removes up to <see cref="TakeRequest.MaxCount"/> items, waiting in line up to <see cref="TakeRequest.MaxWait"/> for the first.</summary>
+    /// <param name="request">How many and how long.</param>
+    /// <returns>The items, or why there are none.</returns>
+    [AlwaysInterleave]
+    Task<TakeResult> TakeAsync(TakeRequest request);
+
+    /// <summary>
+    /// Ends the waiting call of an operation with <see cref="WaitOutcome.Cancelled"/>, unless it has completed already.
+    /// A cancel that arrives before its call is remembered for a while, so that call ends at once.
+    /// </summary>
+    /// <param name="operationId">The operation to cancel.</param>
+    /// <returns>Nothing: the waiting call itself tells the client how it ended.</returns>
+    [AlwaysInterleave, OneWay]
+    Task CancelAsync(Guid operationId);
+
+    /// <summary>Counts the items.</summary>
+    /// <returns>The number of items.</returns>
+    [AlwaysInterleave]
+    Task<int> CountAsync();
+
+    /// <summary>Removes every item, lets waiting putters in, and gives the partition's live slot back to its queue.</summary>
+    /// <returns>A task that completes when the partition is empty.</returns>
+    [AlwaysInterleave]
+    Task ClearAsync();
+}

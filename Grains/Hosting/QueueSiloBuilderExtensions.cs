@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OrleansQueue.Grains.Hosting;
+
+/// <summary>Adds OrleansQueue's grains to a silo.</summary>
+public static class QueueSiloBuilderExtensions
+{
+    /// <summary>The grain storage the queue and directory grains keep their state in; the host chooses its provider.</summary>
+    public const string StorageName = "OrleansQueue";
+
+    /// <summary>
+    /// Binds <see cref="QueueOptions"/> to the <c>OrleansQueue</c> configuration section. The host must also add a grain
+    /// storage named <see cref="StorageName"/>, for example <c>AddMemoryGrainStorage(StorageName)</c>.
+    /// </summary>
+    /// <param name="builder">The silo.</param>
+    /// <param name="configure">Changes to the limits after configuration is read, for example in tests.</param>
+    /// <returns>The silo builder.</returns>
+    public static ISiloBuilder AddOrleansQueues(this ISiloBuilder builder, Action<QueueOptions>? configure = null)
+    {
+        var options = builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return builder;
+    }
+}
