@@ -1,0 +1,383 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using OrleansQueue.Grains;
+
+namespace OrleansQueue;
+
+/// <summary>
+/// A handle on one queue: a set of FIFO partitions shared by every process of the cluster. Handles are cheap, safe to
+/// share between threads, and resolve their queue once. Get one from <see cref="QueueClient"/>.
+/// </summary>
+/// <remarks>
+/// <para>A waiting put or get waits in the silo, not in the client: it is woken the moment an item or a slot is there,
+/// keeps its place in line however long it waits (C15, C17), and a <c>null</c> timeout waits forever.</para>
+/// <para>Cancelling a waiting get never loses an item: if the item was already on its way, the get returns it (C16).</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var queue = queues.FromName("jobs", createIfMissing: true);
+/// await queue.PutAsync("some value");
+/// await queue.PutAsync(123);
+/// var first = await queue.GetAsync&lt;string&gt;();   // "some value"
+/// </code>
+/// </example>
+public sealed class DistributedQueue
+{
+    private readonly QueueClient client;
+    private readonly string description;
+    private readonly Func<Task<QueueInfo>> resolve;
+    private Task<QueueInfo>? resolved;
+
+    internal DistributedQueue(QueueClient client, string description, Func<Task<QueueInfo>> resolve)
+    {
+        this.client = client;
+        this.description = description;
+        this.resolve = resolve;
+    }
+
+    /// <summary>What the queue is: id, name, environment, when and by whom it was created (C26).</summary>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    /// <returns>The queue's description.</returns>
+    /// <exception cref="QueueNotFoundException">The queue does not exist.</exception>
+    /// <example>
+    /// <code>
+    /// var info = await queue.InfoAsync();
+    /// Console.WriteLine($"{info.Name} ({info.Id}) created by {info.CreatedBy}");
+    /// </code>
+    /// </example>
+    public Task<QueueInfo> InfoAsync(CancellationToken cancellationToken = default) => ResolveAsync(cancellationToken);
+
+    /// <summary>Appends a value at the tail of a partition (C10), waiting while the partition is full (C12).</summary>
+    /// <typeparam name="T">The value's type; any type the serializer handles.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="partitionTtl">How long the partition lives after this put: 1 s to 24 h, by default 24 h.</param>
+    /// <param name="block">Whether to wait for room; if not, a full partition fails at once.</param>
+    /// <param name="timeout">The longest wait for room; <c>null</c> waits forever.</param>
+    /// <param name="cancellationToken">Gives up waiting; the value is then not stored.</param>
+    /// <returns>A task that completes when the value is stored.</returns>
+    /// <exception cref="QueueFullException">The partition stayed full, or the queue has no room for a new partition.</exception>
+    /// <exception cref="QueueItemTooLargeException">The serialized value is larger than 1 MiB.</exception>
+    /// <exception cref="ArgumentException">The partition key, time-to-live or timeout is not valid.</exception>
+    /// <example>
+    /// <code>
+    /// await queue.PutAsync(new Job(7), partition: "eu", partitionTtl: TimeSpan.FromMinutes(10));
+    /// </code>
+    /// </example>
+    public Task PutAsync<T>(
+        T value,
+        string? partition = null,
+        TimeSpan? partitionTtl = null,
+        bool block = true,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        PutManyAsync([value], partition, partitionTtl, block, timeout, cancellationToken);
+
+    /// <summary>
+    /// Appends values at the tail of a partition, in order and all together: either every value is stored, contiguously,
+    /// or none is (C10, C11). Waits while the whole batch does not fit (C12). An empty batch does nothing.
+    /// </summary>
+    /// <typeparam name="T">The values' type.</typeparam>
+    /// <param name="values">The values: at most 5,000, the partition limit.</param>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="partitionTtl">How long the partition lives after this put: 1 s to 24 h, by default 24 h.</param>
+    /// <param name="block">Whether to wait for room; if not, a partition without room fails at once.</param>
+    /// <param name="timeout">The longest wait for room; <c>null</c> waits forever.</param>
+    /// <param name="cancellationToken">Gives up waiting; the values are then not stored.</param>
+    /// <returns>A task that completes when the values are stored.</returns>
+    /// <exception cref="QueueFullException">The batch did not fit in time, or the queue has no room for a new partition.</exception>
+    /// <exception cref="QueueItemTooLargeException">A serialized value is larger than 1 MiB.</exception>
+    /// <exception cref="ArgumentException">More values than a partition holds, or another argument is not valid.</exception>
+    /// <example>
+    /// <code>
+    /// await queue.PutManyAsync(new[] { 1, 2, 3 }, partition: "numbers");
+    /// </code>
+    /// </example>
+    public async Task PutManyAsync<T>(
+        IEnumerable<T> values,
+        string? partition = null,
+        TimeSpan? partitionTtl = null,
+        bool block = true,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        QueueArguments.CheckPartition(partition);
+        var ttl = partitionTtl ?? QueueLimits.MaxPartitionTtl;
+        QueueArguments.CheckPartitionTtl(ttl, QueueLimits.MaxPartitionTtl);
+        QueueArguments.CheckTimeout(timeout);
+        var items = Serialize(values, partition);
+        if (items.Length == 0)
+        {
+            return;
+        }
+
+        var (info, grain) = await PartitionAsync(partition, cancellationToken);
+        var result = await WaitInSiloAsync(
+            grain,
+            block,
+            timeout,
+            (operation, wait, ticket) => grain.PutAsync(new PutRequest(operation, items, ttl, wait, ticket)),
+            cancellationToken);
+        if (result.Outcome != WaitOutcome.Completed)
+        {
+            throw new QueueFullException(
+                $"{QueueText.Describe(info.Name, info.Id, partition)} is full (limit {result.Capacity} items) and had no room " +
+                $"for {items.Length} more {Waited(block, timeout)}.");
+        }
+    }
+
+    /// <summary>Removes and returns the item at the head of a partition, waiting while it is empty (C13).</summary>
+    /// <typeparam name="T">The type the item is read as.</typeparam>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="block">Whether to wait for an item; if not, an empty partition fails at once.</param>
+    /// <param name="timeout">The longest wait; <c>null</c> waits forever.</param>
+    /// <param name="cancellationToken">Gives up waiting; an item already on its way is still returned (C16).</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="QueueEmptyException">The partition stayed empty.</exception>
+    /// <example>
+    /// <code>
+    /// var job = await queue.GetAsync&lt;Job&gt;(timeout: TimeSpan.FromSeconds(5));
+    /// </code>
+    /// </example>
+    public async Task<T> GetAsync<T>(
+        string? partition = null,
+        bool block = true,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, value) = await TryGetAsync<T>(partition, block, timeout, cancellationToken);
+        return found ? value! : throw await EmptyAsync(partition, block, timeout);
+    }
+
+    /// <summary>Like <see cref="GetAsync{T}"/>, but answers <c>Found = false</c> instead of throwing when no item came (C13).</summary>
+    /// <typeparam name="T">The type the item is read as.</typeparam>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="block">Whether to wait for an item.</param>
+    /// <param name="timeout">The longest wait; <c>null</c> waits forever.</param>
+    /// <param name="cancellationToken">Gives up waiting; an item already on its way is still returned (C16).</param>
+    /// <returns>Whether an item came, and the item.</returns>
+    /// <example>
+    /// <code>
+    /// var (found, job) = await queue.TryGetAsync&lt;Job&gt;(block: false);
+    /// </code>
+    /// </example>
+    public async Task<(bool Found, T? Value)> TryGetAsync<T>(
+        string? partition = null,
+        bool block = true,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var items = await TakeAsync(1, partition, block, timeout, cancellationToken);
+        return items.IsEmpty ? (false, default) : (true, client.Serializer.Deserialize<T>(items[0]));
+    }
+
+    /// <summary>
+    /// Removes and returns up to <paramref name="count"/> items from the head of a partition, as soon as there is at least
+    /// one: it does not wait to fill the batch (C14).
+    /// </summary>
+    /// <typeparam name="T">The type the items are read as.</typeparam>
+    /// <param name="count">The most items to return: 1 to 5,000.</param>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="block">Whether to wait for the first item; if not, an empty partition gives an empty list.</param>
+    /// <param name="timeout">The longest wait for the first item; <c>null</c> waits forever.</param>
+    /// <param name="cancellationToken">Gives up waiting; items already on their way are still returned (C16).</param>
+    /// <returns>The items, oldest first.</returns>
+    /// <exception cref="QueueEmptyException">The partition stayed empty for the whole <paramref name="timeout"/>.</exception>
+    /// <example>
+    /// <code>
+    /// foreach (var job in await queue.GetManyAsync&lt;Job&gt;(100)) { Handle(job); }
+    /// </code>
+    /// </example>
+    public async Task<IReadOnlyList<T>> GetManyAsync<T>(
+        int count,
+        string? partition = null,
+        bool block = true,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        QueueArguments.CheckBatchSize(count, QueueLimits.MaxPartitionItems, nameof(count));
+        var items = await TakeAsync(count, partition, block, timeout, cancellationToken);
+        if (items.IsEmpty && block)
+        {
+            throw await EmptyAsync(partition, block, timeout);
+        }
+
+        return [.. items.Select(client.Serializer.Deserialize<T>)];
+    }
+
+    /// <summary>Counts the items of one partition, or with <paramref name="total"/> of every live partition (C18).</summary>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="total">Whether to count the whole queue; then <paramref name="partition"/> must be <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    /// <returns>The number of items.</returns>
+    /// <exception cref="ArgumentException">Both a partition and <paramref name="total"/> were given (C8).</exception>
+    /// <example>
+    /// <code>
+    /// long backlog = await queue.LenAsync(total: true);
+    /// </code>
+    /// </example>
+    public async Task<long> LenAsync(string? partition = null, bool total = false, CancellationToken cancellationToken = default)
+    {
+        QueueArguments.CheckPartition(partition);
+        if (total && partition is not null)
+        {
+            throw new ArgumentException("Count either one partition or the whole queue (total: true), not both.", nameof(total));
+        }
+
+        if (total)
+        {
+            var info = await ResolveAsync(cancellationToken);
+            return await client.Grains.GetGrain<IQueueGrain>(info.Id).CountAsync().WaitAsync(cancellationToken);
+        }
+
+        var (_, grain) = await PartitionAsync(partition, cancellationToken);
+        return await grain.CountAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes every item of one partition, or with <paramref name="all"/> of every partition; putters waiting for room
+    /// then proceed (C19).
+    /// </summary>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="all">Whether to clear the whole queue; then <paramref name="partition"/> must be <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops waiting for the answer; the clear may still happen.</param>
+    /// <returns>A task that completes when the items are gone.</returns>
+    /// <exception cref="ArgumentException">Both a partition and <paramref name="all"/> were given (C8).</exception>
+    /// <example>
+    /// <code>
+    /// await queue.ClearAsync(all: true);
+    /// </code>
+    /// </example>
+    public async Task ClearAsync(string? partition = null, bool all = false, CancellationToken cancellationToken = default)
+    {
+        QueueArguments.CheckPartition(partition);
+        if (all && partition is not null)
+        {
+            throw new ArgumentException("Clear either one partition or the whole queue (all: true), not both.", nameof(all));
+        }
+
+        if (all)
+        {
+            var info = await ResolveAsync(cancellationToken);
+            await client.Grains.GetGrain<IQueueGrain>(info.Id).ClearAsync().WaitAsync(cancellationToken);
+            return;
+        }
+
+        var (_, grain) = await PartitionAsync(partition, cancellationToken);
+        await grain.ClearAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Describes the handle, for logs.</summary>
+    /// <returns>The queue's name and environment, or its id.</returns>
+    public override string ToString() => description;
+
+    private async Task<ImmutableArray<byte[]>> TakeAsync(
+        int count, string? partition, bool block, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        QueueArguments.CheckPartition(partition);
+        QueueArguments.CheckTimeout(timeout);
+        var (_, grain) = await PartitionAsync(partition, cancellationToken);
+        var result = await WaitInSiloAsync(
+            grain,
+            block,
+            timeout,
+            (operation, wait, ticket) => grain.TakeAsync(new TakeRequest(operation, count, wait, ticket)),
+            cancellationToken);
+        return result.Items;
+    }
+
+    /// <summary>
+    /// Runs one put or get as a series of calls, each waiting in the silo no longer than the client's response timeout
+    /// allows and handing back its ticket, so the operation keeps its place in line however long it waits (C17).
+    /// Cancellation asks the silo to end the waiting call; the call's own answer says whether it completed first.
+    /// </summary>
+    private async Task<TResult> WaitInSiloAsync<TResult>(
+        IPartitionGrain grain,
+        bool block,
+        TimeSpan? timeout,
+        Func<Guid, TimeSpan, long, Task<TResult>> call,
+        CancellationToken cancellationToken)
+        where TResult : IWaitResult
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var operation = Guid.NewGuid();
+        var limit = block ? timeout : TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
+        using var cancellation = cancellationToken.Register(() => grain.CancelAsync(operation).Ignore());
+        long ticket = 0;
+        while (true)
+        {
+            var left = limit is { } l ? l - Stopwatch.GetElapsedTime(started) : TimeSpan.MaxValue;
+            var wait = left <= TimeSpan.Zero ? TimeSpan.Zero : left < client.MaxServerWait ? left : client.MaxServerWait;
+            var result = await call(operation, wait, ticket);
+            switch (result.Outcome)
+            {
+                case WaitOutcome.Cancelled:
+                    throw new OperationCanceledException(cancellationToken);
+                case WaitOutcome.TimedOut when wait < left:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ticket = result.Ticket;
+                    break;
+                default:
+                    return result;
+            }
+        }
+    }
+
+    private async Task<(QueueInfo Info, IPartitionGrain Grain)> PartitionAsync(string? partition, CancellationToken cancellationToken)
+    {
+        var info = await ResolveAsync(cancellationToken);
+        return (info, client.Grains.GetGrain<IPartitionGrain>(PartitionAddress.Format(info.Id, partition)));
+    }
+
+    private async Task<QueueInfo> ResolveAsync(CancellationToken cancellationToken)
+    {
+        var resolving = resolved ??= resolve();
+        try
+        {
+            return await resolving.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (resolving.IsFaulted || resolving.IsCanceled)
+        {
+            // A queue that is missing now may be created later: resolve again on the next call.
+            _ = Interlocked.CompareExchange(ref resolved, null, resolving);
+            throw;
+        }
+    }
+
+    private ImmutableArray<byte[]> Serialize<T>(IEnumerable<T> values, string? partition)
+    {
+        var items = ImmutableArray.CreateBuilder<byte[]>();
+        foreach (var value in values)
+        {
+            if (items.Count == QueueLimits.MaxPartitionItems)
+            {
+                throw new ArgumentException(
+                    $"A batch holds at most {QueueLimits.MaxPartitionItems} items, the partition limit; it could never fit.",
+                    nameof(values));
+            }
+
+            var item = client.Serializer.Serialize(value);
+            if (item.Length > QueueLimits.MaxItemBytes)
+            {
+                throw new QueueItemTooLargeException(
+                    $"An item of {item.Length} bytes is larger than the limit of {QueueLimits.MaxItemBytes} bytes " +
+                    $"({description}, {(partition is null ? "default partition" : $"partition '{partition}'")}).");
+            }
+
+            items.Add(item);
+        }
+
+        return items.DrainToImmutable();
+    }
+
+    private async Task<QueueEmptyException> EmptyAsync(string? partition, bool block, TimeSpan? timeout)
+    {
+        var info = await ResolveAsync(default);
+        return new QueueEmptyException($"{QueueText.Describe(info.Name, info.Id, partition)} is empty {Waited(block, timeout)}.");
+    }
+
+    private static string Waited(bool block, TimeSpan? timeout) =>
+        !block ? "(no wait)" : timeout is { } t ? $"after waiting {t.TotalSeconds:0.###} s" : "after waiting";
+}
