@@ -32,9 +32,11 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>Sums the items of every live partition (C18).</summary>
     /// <returns>The total number of items.</returns>
+    [AlwaysInterleave]
     Task<long> CountAsync();
 
     /// <summary>Empties every live partition (C19).</summary>
     /// <returns>A task that completes when every partition is empty.</returns>
+    [AlwaysInterleave]
     Task ClearAsync();
 }
