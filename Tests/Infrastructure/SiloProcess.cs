@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace OrleansQueue.Tests.Infrastructure;
+
+/// <summary>The real silo executable, started as its own process on free loopback ports with a cluster id of its own.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private SiloProcess(Process process, int gatewayPort, string clusterId)
+    {
+        this.process = process;
+        GatewayPort = gatewayPort;
+        ClusterId = clusterId;
+    }
+
+    public int GatewayPort { get; }
+
+    public string ClusterId { get; }
+
+    public const string ServiceId = "OrleansQueue";
+
+    /// <summary>What the silo printed so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public Process Process => process;
+
+    public static async Task<SiloProcess> StartAsync()
+    {
+        var gatewayPort = FreePort();
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            SiloAssembly(), $"--Silo:SiloPort={FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var silo = new SiloProcess(Process.Start(start)!, gatewayPort, clusterId);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Read(object sender, DataReceivedEventArgs line)
+        {
+            lock (silo.output)
+            {
+                silo.output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains("Silo ready", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        silo.process.OutputDataReceived += Read;
+        silo.process.ErrorDataReceived += Read;
+        silo.process.BeginOutputReadLine();
+        silo.process.BeginErrorReadLine();
+        var delay = Task.Delay(StartTimeout);
+        await Task.WhenAny(ready.Task, silo.process.WaitForExitAsync(), delay);
+        if (!ready.Task.IsCompleted)
+        {
+            await silo.DisposeAsync();
+            throw new InvalidOperationException($"The silo did not start within {StartTimeout}:\n{silo.Output}");
+        }
+
+        return silo;
+    }
+
+    /// <summary>Asks the silo to stop as Ctrl+C does.</summary>
+    public async Task<int> InterruptAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static string SiloAssembly()
+    {
+        // Tests/bin/<Configuration>/net10.0 → Silo/bin/<Configuration>/net10.0, built by the project reference.
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(root, "Silo", "bin", configuration, testOutput.Name, "OrleansQueue.Silo.dll");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
