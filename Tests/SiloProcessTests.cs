@@ -39,6 +39,7 @@ public sealed class SiloProcessTests : IAsyncLifetime
         using var producerHost = await StartClientAsync();
         using var consumerHost = await StartClientAsync();
         var producer = producerHost.Services.GetRequiredService<QueueClient>().FromName("jobs", createIfMissing: true);
+        await producer.InfoAsync();
         var consumer = consumerHost.Services.GetRequiredService<QueueClient>().FromName("jobs");
 
         var waiting = consumer.GetAsync<string>(partition: "eu", timeout: TimeSpan.FromSeconds(30));
