@@ -37,7 +37,16 @@ public sealed class QueueClient
         ArgumentNullException.ThrowIfNull(messaging);
         this.grains = grains;
         this.serializer = serializer;
-        maxServerWait = options.Value.MaxServerWait ?? messaging.Value.ResponseTimeout / 2;
+        var responseTimeout = messaging.Value.ResponseTimeout;
+        maxServerWait = options.Value.MaxServerWait ?? responseTimeout / 2;
+        if (maxServerWait <= TimeSpan.Zero || maxServerWait >= responseTimeout)
+        {
+            throw new OptionsValidationException(
+                nameof(QueueClientOptions.MaxServerWait),
+                typeof(QueueClientOptions),
+                [$"MaxServerWait ({maxServerWait}) must be positive and below Orleans' ResponseTimeout ({responseTimeout}), " +
+                 "or every long wait would fail with a TimeoutException."]);
+        }
         createdBy = options.Value.CreatedBy;
     }
 

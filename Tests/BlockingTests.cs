@@ -6,9 +6,6 @@ namespace OrleansQueue.Tests;
 /// <summary>Waiting gets and puts: woken in the silo, in arrival order, for as long as asked (C12, C13, C15, C17, C19).</summary>
 public sealed class BlockingTests(ClusterFixture fixture) : QueueTests(fixture)
 {
-    // Long enough for a call started before it to be parked in the silo, on a busy 2-core machine.
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
-
     [Fact]
     public async Task A_waiting_get_is_woken_by_a_put() // C13
     {

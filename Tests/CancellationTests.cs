@@ -6,8 +6,6 @@ namespace OrleansQueue.Tests;
 /// <summary>Cancelling or timing out a waiting call never loses an item (C16).</summary>
 public sealed class CancellationTests(ClusterFixture fixture) : QueueTests(fixture)
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
-
     [Fact]
     public async Task A_cancelled_waiting_get_throws_and_leaves_the_next_item_in_the_queue() // C16
     {

@@ -19,6 +19,9 @@ namespace OrleansQueue.Grains.Partitions;
 public sealed class PartitionGrain(IGrainContext context, IGrainFactory grainFactory, IOptions<QueueOptions> options)
     : Grain, IPartitionGrain
 {
+    // The longest a call may stay parked; a longer wait asked for ends early and the client calls again, losing nothing.
+    private static readonly TimeSpan MaxParkedWait = TimeSpan.FromMinutes(10);
+
     private readonly QueueOptions limits = options.Value;
 
     // Which queue and which partition of it this is.
@@ -143,6 +146,7 @@ public sealed class PartitionGrain(IGrainContext context, IGrainFactory grainFac
         WaitLine<TRequest, TResult> line, Waiter<TRequest, TResult> waiter, TimeSpan maxWait, TResult timedOut)
     {
         line.Add(waiter);
+        maxWait = maxWait < MaxParkedWait ? maxWait : MaxParkedWait;
 
         // Resume on the activation's scheduler, so the check below cannot race a put or a cancel.
         await ((Task)waiter.Completion.Task.WaitAsync(maxWait))

@@ -7,6 +7,9 @@ public abstract class QueueTests(ClusterFixture fixture)
     /// <summary>A fixed, generous bound for waits that should end much sooner, so a hang fails instead of stalling the run.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>Long enough for a call started before it to be parked in the silo, on a busy 2-core machine.</summary>
+    protected static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
     protected ClusterFixture Fixture => fixture;
 
     protected QueueClient Queues => fixture.Queues;
