@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using OrleansQueue.Grains;
 
 namespace OrleansQueue;
@@ -21,19 +22,33 @@ namespace OrleansQueue;
 /// var first = await queue.GetAsync&lt;string&gt;();   // "some value"
 /// </code>
 /// </example>
-public sealed class DistributedQueue
+public sealed class DistributedQueue : IAsyncDisposable
 {
     private readonly QueueClient client;
     private readonly string description;
     private readonly Func<Task<QueueInfo>> resolve;
+    private readonly EphemeralLease? lease;
     private Task<QueueInfo>? resolved;
 
-    internal DistributedQueue(QueueClient client, string description, Func<Task<QueueInfo>> resolve)
+    internal DistributedQueue(QueueClient client, string description, Func<Task<QueueInfo>> resolve, EphemeralLease? lease = null)
     {
         this.client = client;
         this.description = description;
         this.resolve = resolve;
+        this.lease = lease;
     }
+
+    /// <summary>
+    /// Deletes the queue if this handle came from <see cref="QueueClient.EphemeralAsync"/> and owns it (C25); any other
+    /// handle holds nothing, and disposing it does nothing.
+    /// </summary>
+    /// <returns>A task that completes when an owned queue is deleted.</returns>
+    /// <example>
+    /// <code>
+    /// await using var scratch = await queues.EphemeralAsync();
+    /// </code>
+    /// </example>
+    public ValueTask DisposeAsync() => lease?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>What the queue is: id, name, environment, when and by whom it was created (C26).</summary>
     /// <param name="cancellationToken">Stops waiting for the answer.</param>
@@ -204,6 +219,62 @@ public sealed class DistributedQueue
         }
 
         return [.. items.Select(client.Serializer.Deserialize<T>)];
+    }
+
+    /// <summary>
+    /// Reads the items of a partition in FIFO order without removing them (C20). Items put during the iteration are read
+    /// too; items taken by a get before the iteration reaches them are not. The iteration ends when no new item comes
+    /// within <paramref name="itemPollTimeout"/>; the default, zero, makes one pass over what is there.
+    /// </summary>
+    /// <typeparam name="T">The type the items are read as.</typeparam>
+    /// <param name="partition">The partition key, or <c>null</c> for the default partition.</param>
+    /// <param name="itemPollTimeout">How long to wait for a new item before ending; <c>null</c> or zero does not wait.</param>
+    /// <param name="cancellationToken">Ends the iteration.</param>
+    /// <returns>The items, oldest first.</returns>
+    /// <example>
+    /// <code>
+    /// await foreach (var job in queue.IterateAsync&lt;Job&gt;(itemPollTimeout: TimeSpan.FromSeconds(5)))
+    ///     Console.WriteLine(job);
+    /// </code>
+    /// </example>
+    public async IAsyncEnumerable<T> IterateAsync<T>(
+        string? partition = null,
+        TimeSpan? itemPollTimeout = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        QueueArguments.CheckPartition(partition);
+        var poll = itemPollTimeout ?? TimeSpan.Zero;
+        if (poll < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(itemPollTimeout), poll, "An item poll timeout may not be negative.");
+        }
+
+        var (_, grain) = await PartitionAsync(partition, cancellationToken);
+        var next = 0L;
+        var idleSince = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var left = poll - Stopwatch.GetElapsedTime(idleSince);
+            var wait = left <= TimeSpan.Zero ? TimeSpan.Zero : left < client.MaxServerWait ? left : client.MaxServerWait;
+            var page = await grain.PeekAsync(new PeekRequest(next, wait)).WaitAsync(cancellationToken);
+            if (page.Items.IsEmpty)
+            {
+                if (wait < left)
+                {
+                    continue;
+                }
+
+                yield break;
+            }
+
+            next = page.NextSequence;
+            foreach (var item in page.Items)
+            {
+                yield return client.Serializer.Deserialize<T>(item);
+            }
+
+            idleSince = Stopwatch.GetTimestamp();
+        }
     }
 
     /// <summary>Counts the items of one partition, or with <paramref name="total"/> of every live partition (C18).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansQueue.Grains;
@@ -88,7 +89,7 @@ public sealed class QueueClient
     public DistributedQueue FromId(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (!id.StartsWith("qu-", StringComparison.Ordinal) || id.Length > 64 || id.Contains('/', StringComparison.Ordinal))
+        if (!QueueIds.IsWellFormed(id))
         {
             throw new ArgumentException($"'{id}' is not a queue id (they look like qu-…).", nameof(id));
         }
@@ -120,6 +121,103 @@ public sealed class QueueClient
             .CreateAsync(name, allowExisting, createdBy)
             .WaitAsync(cancellationToken);
         return new DistributedQueue(this, $"queue '{name}' in environment '{environment}'", () => Task.FromResult(info));
+    }
+
+    /// <summary>Deletes a named queue and all its data; calls waiting on it end with <see cref="QueueNotFoundException"/> (C23).</summary>
+    /// <param name="name">The queue's name.</param>
+    /// <param name="allowMissing">Whether a missing queue is fine rather than an error.</param>
+    /// <param name="environment">The environment the name belongs to.</param>
+    /// <param name="cancellationToken">Stops waiting for the answer; the queue may still be deleted.</param>
+    /// <returns>A task that completes when the queue is gone.</returns>
+    /// <exception cref="QueueNotFoundException">No queue has that name and <paramref name="allowMissing"/> is not set.</exception>
+    /// <example>
+    /// <code>
+    /// await queues.DeleteAsync("jobs", allowMissing: true);
+    /// </code>
+    /// </example>
+    public Task DeleteAsync(
+        string name,
+        bool allowMissing = false,
+        string environment = QueueLimits.DefaultEnvironment,
+        CancellationToken cancellationToken = default)
+    {
+        QueueArguments.CheckName(name, nameof(name));
+        QueueArguments.CheckName(environment, nameof(environment));
+        return grains.GetGrain<IQueueDirectoryGrain>(environment).DeleteAsync(name, allowMissing).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The named queues of an environment, newest first, each with its live partition count and total item count (C24).
+    /// </summary>
+    /// <param name="maxObjects">The most queues to list; <c>null</c> lists all.</param>
+    /// <param name="createdBefore">Only queues created before this moment, for paging through a long list.</param>
+    /// <param name="environment">The environment to list.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <returns>The queues, as they are counted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxObjects"/> is below 1.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var queue in queues.ListAsync(maxObjects: 20))
+    ///     Console.WriteLine($"{queue.Info.Name}: {queue.TotalItems} items in {queue.LivePartitions} partitions");
+    /// </code>
+    /// </example>
+    public async IAsyncEnumerable<QueueSummary> ListAsync(
+        int? maxObjects = null,
+        DateTimeOffset? createdBefore = null,
+        string environment = QueueLimits.DefaultEnvironment,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (maxObjects < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxObjects), maxObjects, "List at least one queue, or pass null for all.");
+        }
+
+        QueueArguments.CheckName(environment, nameof(environment));
+        var named = await grains.GetGrain<IQueueDirectoryGrain>(environment)
+            .ListAsync(maxObjects ?? int.MaxValue, createdBefore)
+            .WaitAsync(cancellationToken);
+        foreach (var info in named)
+        {
+            QueueSummary summary;
+            try
+            {
+                summary = await grains.GetGrain<IQueueGrain>(info.Id).GetSummaryAsync().WaitAsync(cancellationToken);
+            }
+            catch (QueueNotFoundException)
+            {
+                // Deleted since the directory answered.
+                continue;
+            }
+
+            yield return summary;
+        }
+    }
+
+    /// <summary>
+    /// Creates an anonymous queue that lives as long as the returned handle (C25). Other processes reach it through
+    /// <see cref="FromId"/> with its id. Disposing the handle deletes the queue; if this process dies instead, its
+    /// heartbeats stop and the silo deletes the queue after a grace period, so nothing leaks.
+    /// </summary>
+    /// <param name="environment">The environment recorded for the queue.</param>
+    /// <param name="cancellationToken">Stops waiting for the queue to be created.</param>
+    /// <returns>The handle, which owns the queue.</returns>
+    /// <example>
+    /// <code>
+    /// await using var replies = await queues.EphemeralAsync();
+    /// var id = (await replies.InfoAsync()).Id;   // hand this to the process that answers
+    /// var reply = await replies.GetAsync&lt;string&gt;(timeout: TimeSpan.FromSeconds(10));
+    /// </code>
+    /// </example>
+    public async Task<DistributedQueue> EphemeralAsync(
+        string environment = QueueLimits.DefaultEnvironment,
+        CancellationToken cancellationToken = default)
+    {
+        QueueArguments.CheckName(environment, nameof(environment));
+        var info = new QueueInfo(QueueIds.New(), null, environment, DateTimeOffset.UtcNow, createdBy);
+        var queue = grains.GetGrain<IQueueGrain>(info.Id);
+        await queue.InitializeAsync(info).WaitAsync(cancellationToken);
+        var interval = await queue.HeartbeatAsync().WaitAsync(cancellationToken);
+        return new DistributedQueue(this, $"ephemeral queue {info.Id}", () => Task.FromResult(info), new EphemeralLease(queue, interval));
     }
 
     internal IGrainFactory Grains => grains;

@@ -29,6 +29,15 @@ public interface IPartitionGrain : IGrainWithStringKey
     [AlwaysInterleave, OneWay]
     Task CancelAsync(Guid operationId);
 
+    /// <summary>
+    /// Reads items from a sequence number on without removing them, waiting up to <see cref="PeekRequest.MaxWait"/> for a
+    /// new one when there is none.
+    /// </summary>
+    /// <param name="request">Where to start and how long to wait.</param>
+    /// <returns>A page of items and where the next one starts.</returns>
+    [AlwaysInterleave]
+    Task<PeekResult> PeekAsync(PeekRequest request);
+
     /// <summary>Counts the items.</summary>
     /// <returns>The number of items.</returns>
     [AlwaysInterleave]
@@ -38,4 +47,13 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <returns>A task that completes when the partition is empty.</returns>
     [AlwaysInterleave]
     Task ClearAsync();
+
+    /// <summary>
+    /// Ends the partition of a deleted queue: drops its items, ends its waiting calls with
+    /// <see cref="QueueNotFoundException"/>, and forgets its expiry. Called by the queue grain, which has already
+    /// forgotten the partition, so it does not call back.
+    /// </summary>
+    /// <returns>A task that completes when the partition is gone.</returns>
+    [AlwaysInterleave]
+    Task DeleteAsync();
 }

@@ -16,4 +16,17 @@ public interface IQueueDirectoryGrain : IGrainWithStringKey
     /// <returns>The queue.</returns>
     /// <exception cref="QueueNotFoundException">No queue has that name.</exception>
     Task<QueueInfo> LookupAsync(string name);
+
+    /// <summary>Deletes the queue of a name and all its data (C23).</summary>
+    /// <param name="name">The queue's name.</param>
+    /// <param name="allowMissing">Whether a missing queue is an answer rather than an error.</param>
+    /// <returns>A task that completes when the queue is gone.</returns>
+    /// <exception cref="QueueNotFoundException">No queue has that name and <paramref name="allowMissing"/> is not set.</exception>
+    Task DeleteAsync(string name, bool allowMissing);
+
+    /// <summary>The named queues, newest first (C24).</summary>
+    /// <param name="maxObjects">The most queues to return.</param>
+    /// <param name="createdBefore">Only queues created before this moment, if given.</param>
+    /// <returns>The queues.</returns>
+    Task<IReadOnlyList<QueueInfo>> ListAsync(int maxObjects, DateTimeOffset? createdBefore);
 }

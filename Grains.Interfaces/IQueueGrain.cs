@@ -8,10 +8,34 @@ namespace OrleansQueue.Grains;
 /// </summary>
 public interface IQueueGrain : IGrainWithStringKey
 {
-    /// <summary>Brings the queue into being; called once by the directory that named it.</summary>
+    /// <summary>
+    /// Brings the queue into being; called once by the directory that named it, or by the client that made an ephemeral
+    /// queue (<see cref="QueueInfo.Name"/> <c>null</c>), which must then keep it alive with <see cref="HeartbeatAsync"/>.
+    /// </summary>
     /// <param name="info">What the queue is.</param>
     /// <returns>A task that completes when the queue is stored.</returns>
     Task InitializeAsync(QueueInfo info);
+
+    /// <summary>Keeps an ephemeral queue alive for another grace period (C25).</summary>
+    /// <returns>How long the owner may wait before the next heartbeat.</returns>
+    /// <exception cref="QueueNotFoundException">The queue is gone.</exception>
+    Task<TimeSpan> HeartbeatAsync();
+
+    /// <summary>
+    /// Says what the queue is to a partition that has just been activated, and remembers the partition as active until
+    /// it calls <see cref="DetachAsync"/>, so that a deletion reaches its waiting calls even when it is not live.
+    /// </summary>
+    /// <param name="partition">The partition key, empty for the default partition.</param>
+    /// <returns>The queue's description.</returns>
+    /// <exception cref="QueueNotFoundException">The queue does not exist.</exception>
+    [AlwaysInterleave]
+    Task<QueueInfo> AttachAsync(string partition);
+
+    /// <summary>Forgets an activation of a partition that is being deactivated.</summary>
+    /// <param name="partition">The partition key, empty for the default partition.</param>
+    /// <returns>Nothing: the partition does not wait.</returns>
+    [AlwaysInterleave, OneWay]
+    Task DetachAsync(string partition);
 
     /// <summary>What the queue is.</summary>
     /// <returns>The queue's description.</returns>
@@ -35,8 +59,21 @@ public interface IQueueGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<long> CountAsync();
 
+    /// <summary>What the queue is, with its live partitions and items, for a listing (C24).</summary>
+    /// <returns>The summary.</returns>
+    /// <exception cref="QueueNotFoundException">The queue does not exist.</exception>
+    [AlwaysInterleave]
+    Task<QueueSummary> GetSummaryAsync();
+
     /// <summary>Empties every live partition (C19).</summary>
     /// <returns>A task that completes when every partition is empty.</returns>
     [AlwaysInterleave]
     Task ClearAsync();
+
+    /// <summary>
+    /// Deletes the queue: its partitions lose their items and their waiting calls end with
+    /// <see cref="QueueNotFoundException"/>; the id is never used again (C23).
+    /// </summary>
+    /// <returns>A task that completes when every partition is gone.</returns>
+    Task DeleteAsync();
 }

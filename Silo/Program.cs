@@ -14,6 +14,7 @@ var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<Si
 builder.UseOrleans(silo => silo
     .UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId)
     .AddMemoryGrainStorage(QueueSiloBuilderExtensions.StorageName)
+    .UseInMemoryReminderService()
     .AddOrleansQueues());
 
 using var host = builder.Build();

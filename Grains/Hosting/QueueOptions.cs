@@ -20,4 +20,16 @@ public sealed class QueueOptions
 
     /// <summary>Longest partition time-to-live (C6).</summary>
     public TimeSpan MaxPartitionTtl { get; set; } = QueueLimits.MaxPartitionTtl;
+
+    /// <summary>
+    /// How often a live partition's reminder checks its expiry, the durable backstop for partitions that are not in
+    /// memory (C21). Orleans allows no less than its minimum reminder period, one minute unless lowered.
+    /// </summary>
+    public TimeSpan ExpiryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the owner of an ephemeral queue sends a heartbeat (C25).</summary>
+    public TimeSpan EphemeralHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an ephemeral queue lives after its owner's last heartbeat (C25).</summary>
+    public TimeSpan EphemeralGracePeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

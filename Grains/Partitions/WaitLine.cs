@@ -47,4 +47,13 @@ internal sealed class WaitLine<TRequest, TResult>(Func<TRequest, Guid> operation
         waiter = null!;
         return false;
     }
+
+    /// <summary>Takes every waiter out of the line, first in line first.</summary>
+    public List<Waiter<TRequest, TResult>> RemoveAll()
+    {
+        var all = byTicket.Values.ToList();
+        byTicket.Clear();
+        byOperation.Clear();
+        return all;
+    }
 }

@@ -22,7 +22,7 @@ public sealed class QueueDirectoryGrain(
                 : throw new QueueAlreadyExistsException($"Queue '{name}' already exists in environment '{Environment}' ({existing.Id}).");
         }
 
-        var info = new QueueInfo($"qu-{Guid.NewGuid():N}", name, Environment, clock.GetUtcNow(), createdBy);
+        var info = new QueueInfo(QueueIds.New(), name, Environment, clock.GetUtcNow(), createdBy);
         await grainFactory.GetGrain<IQueueGrain>(info.Id).InitializeAsync(info);
         state.State.Queues.Add(name, info);
         await state.WriteStateAsync();
@@ -30,7 +30,35 @@ public sealed class QueueDirectoryGrain(
     }
 
     Task<QueueInfo> IQueueDirectoryGrain.LookupAsync(string name) =>
-        state.State.Queues.TryGetValue(name, out var info)
-            ? Task.FromResult(info)
-            : throw new QueueNotFoundException($"No queue is named '{name}' in environment '{Environment}'.");
+        state.State.Queues.TryGetValue(name, out var info) ? Task.FromResult(info) : throw NotFound(name);
+
+    async Task IQueueDirectoryGrain.DeleteAsync(string name, bool allowMissing)
+    {
+        if (!state.State.Queues.TryGetValue(name, out var info))
+        {
+            if (allowMissing)
+            {
+                return;
+            }
+
+            throw NotFound(name);
+        }
+
+        // The queue first: if that fails, the name still leads to it and the delete can be tried again.
+        await grainFactory.GetGrain<IQueueGrain>(info.Id).DeleteAsync();
+        state.State.Queues.Remove(name);
+        await state.WriteStateAsync();
+    }
+
+    Task<IReadOnlyList<QueueInfo>> IQueueDirectoryGrain.ListAsync(int maxObjects, DateTimeOffset? createdBefore) =>
+        Task.FromResult<IReadOnlyList<QueueInfo>>(
+        [
+            .. state.State.Queues.Values
+                .Where(info => createdBefore is null || info.CreatedAt < createdBefore)
+                .OrderByDescending(info => info.CreatedAt)
+                .Take(maxObjects),
+        ]);
+
+    private QueueNotFoundException NotFound(string name) =>
+        new($"No queue is named '{name}' in environment '{Environment}'.");
 }

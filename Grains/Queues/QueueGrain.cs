@@ -4,24 +4,91 @@ using OrleansQueue.Grains.Hosting;
 namespace OrleansQueue.Grains.Queues;
 
 /// <summary>
-/// One queue: its description and its live partitions, with the partition limit (C5). Joining and leaving the live set
-/// take turns; counting and clearing interleave, because the partitions they fan out to may call back to leave the set.
+/// One queue: its description, its live partitions with the partition limit (C5), and for an ephemeral queue its lease.
 /// </summary>
+/// <remarks>
+/// Changes of the stored state take turns. Reads and fan-outs to partitions interleave, because the partitions they reach
+/// may call back to leave the live set. The active partitions are remembered in memory only, and the grain stays in
+/// memory while there are any, so that a deletion reaches waiting calls on partitions that are not live.
+/// </remarks>
 public sealed class QueueGrain(
     [PersistentState("queue", QueueSiloBuilderExtensions.StorageName)] IPersistentState<QueueState> state,
     IGrainFactory grainFactory,
-    IOptions<QueueOptions> options) : Grain, IQueueGrain
+    IOptions<QueueOptions> options,
+    TimeProvider clock) : Grain, IQueueGrain, IRemindable
 {
-    async Task IQueueGrain.InitializeAsync(QueueInfo info)
+    private const string LeaseReminder = "lease";
+
+    private readonly QueueOptions limits = options.Value;
+
+    // The partitions that have an activation, by key.
+    private readonly HashSet<string> attached = new(StringComparer.Ordinal);
+
+    // Checks the lease of an ephemeral queue while the grain is in memory.
+    private IGrainTimer? leaseTimer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Info is null)
+        if (state.State.LeaseExpiresAt is not null)
         {
-            state.State.Info = info;
-            await state.WriteStateAsync();
+            await WatchLeaseAsync();
         }
     }
 
+    async Task IQueueGrain.InitializeAsync(QueueInfo info)
+    {
+        if (state.State.Info is not null)
+        {
+            return;
+        }
+
+        state.State.Info = info;
+        if (info.Name is null)
+        {
+            state.State.LeaseExpiresAt = clock.GetUtcNow() + limits.EphemeralGracePeriod;
+        }
+
+        await state.WriteStateAsync();
+        if (info.Name is null)
+        {
+            await WatchLeaseAsync();
+        }
+    }
+
+    async Task<TimeSpan> IQueueGrain.HeartbeatAsync()
+    {
+        _ = Info;
+        if (state.State.LeaseExpiresAt is not null)
+        {
+            state.State.LeaseExpiresAt = clock.GetUtcNow() + limits.EphemeralGracePeriod;
+            await state.WriteStateAsync();
+        }
+
+        return limits.EphemeralHeartbeatInterval;
+    }
+
     Task<QueueInfo> IQueueGrain.GetInfoAsync() => Task.FromResult(Info);
+
+    Task<QueueInfo> IQueueGrain.AttachAsync(string partition)
+    {
+        var info = Info;
+        if (attached.Add(partition) && attached.Count == 1)
+        {
+            DelayDeactivation(TimeSpan.MaxValue);
+        }
+
+        return Task.FromResult(info);
+    }
+
+    Task IQueueGrain.DetachAsync(string partition)
+    {
+        if (attached.Remove(partition) && attached.Count == 0)
+        {
+            DelayDeactivation(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
 
     async Task IQueueGrain.AddPartitionAsync(string partition)
     {
@@ -32,7 +99,7 @@ public sealed class QueueGrain(
             return;
         }
 
-        if (live.Count >= options.Value.MaxPartitions)
+        if (live.Count >= limits.MaxPartitions)
         {
             throw new QueueFullException(
                 $"{QueueText.Describe(info.Name, info.Id)} already has {live.Count} live partitions, its limit; " +
@@ -51,23 +118,71 @@ public sealed class QueueGrain(
         }
     }
 
-    async Task<long> IQueueGrain.CountAsync()
+    async Task<long> IQueueGrain.CountAsync() => await CountAsync();
+
+    async Task<QueueSummary> IQueueGrain.GetSummaryAsync()
     {
-        var counts = await Task.WhenAll(LivePartitions().Select(partition => partition.CountAsync()));
-        return counts.Sum(count => (long)count);
+        var info = Info;
+        var partitions = state.State.LivePartitions.Count;
+        return new QueueSummary(info, partitions, await CountAsync());
     }
 
     async Task IQueueGrain.ClearAsync() =>
-        await Task.WhenAll(LivePartitions().Select(partition => partition.ClearAsync()));
+        await Task.WhenAll(Partitions(state.State.LivePartitions).Select(partition => partition.ClearAsync()));
+
+    Task IQueueGrain.DeleteAsync()
+    {
+        _ = Info;
+        return DeleteAsync();
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => await CheckLeaseAsync();
 
     private QueueInfo Info =>
         state.State.Info ?? throw new QueueNotFoundException($"Queue {this.GetPrimaryKeyString()} does not exist.");
 
-    /// <summary>The live partitions as they are now; the list is copied, since it changes while the caller awaits.</summary>
-    private IPartitionGrain[] LivePartitions()
+    private async Task<long> CountAsync()
     {
-        var id = Info.Id;
-        return [.. state.State.LivePartitions.Select(key =>
-            grainFactory.GetGrain<IPartitionGrain>(PartitionAddress.Format(id, key.Length == 0 ? null : key)))];
+        var counts = await Task.WhenAll(Partitions(state.State.LivePartitions).Select(partition => partition.CountAsync()));
+        return counts.Sum(count => (long)count);
+    }
+
+    private async Task DeleteAsync()
+    {
+        var partitions = Partitions(state.State.LivePartitions.Union(attached));
+        await state.ClearStateAsync();
+        attached.Clear();
+        leaseTimer?.Dispose();
+        if (await this.GetReminder(LeaseReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await Task.WhenAll(partitions.Select(partition => partition.DeleteAsync()));
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Checks the lease often while in memory, and through a reminder that outlives the activation.</summary>
+    private async Task WatchLeaseAsync()
+    {
+        leaseTimer ??= this.RegisterGrainTimer(
+            _ => CheckLeaseAsync(),
+            new GrainTimerCreationOptions(limits.EphemeralHeartbeatInterval, limits.EphemeralHeartbeatInterval) { Interleave = false });
+        await this.RegisterOrUpdateReminder(LeaseReminder, limits.EphemeralGracePeriod, limits.ExpiryReminderPeriod);
+    }
+
+    private async Task CheckLeaseAsync()
+    {
+        if (state.State.LeaseExpiresAt is { } expiresAt && clock.GetUtcNow() >= expiresAt)
+        {
+            await DeleteAsync();
+        }
+    }
+
+    /// <summary>The partitions of some keys; the list is copied, since the keys change while the caller awaits.</summary>
+    private IPartitionGrain[] Partitions(IEnumerable<string> keys)
+    {
+        var id = this.GetPrimaryKeyString();
+        return [.. keys.Select(key => grainFactory.GetGrain<IPartitionGrain>(PartitionAddress.Format(id, key.Length == 0 ? null : key)))];
     }
 }

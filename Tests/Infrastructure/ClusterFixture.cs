@@ -18,6 +18,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The silos' partition limit, lowered from 100,000 so that C5 can be reached in a test.</summary>
     public const int MaxPartitions = 40;
 
+    /// <summary>The reminder period, lowered from Orleans' one-minute floor so that expiry backstops fire in a test.</summary>
+    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>Ephemeral queues' heartbeat and grace, shortened so that an abandoned queue goes in a few seconds.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <inheritdoc cref="HeartbeatInterval"/>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+
     private TestCluster? cluster;
 
     public TestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster is not started.");
@@ -46,7 +55,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder
             .AddMemoryGrainStorage(QueueSiloBuilderExtensions.StorageName)
-            .AddOrleansQueues(options => options.MaxPartitions = MaxPartitions);
+            .UseInMemoryReminderService()
+            .Configure<ReminderOptions>(options => options.MinimumReminderPeriod = ReminderPeriod)
+            .AddOrleansQueues(options =>
+            {
+                options.MaxPartitions = MaxPartitions;
+                options.ExpiryReminderPeriod = ReminderPeriod;
+                options.EphemeralHeartbeatInterval = HeartbeatInterval;
+                options.EphemeralGracePeriod = GracePeriod;
+            });
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
