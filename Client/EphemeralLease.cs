@@ -51,8 +51,9 @@ internal sealed class EphemeralLease : IAsyncDisposable
             {
                 return;
             }
-            catch (QueueNotFoundException)
+            catch (Exception e) when (e is QueueNotFoundException or ObjectDisposedException)
             {
+                // The queue is gone, or so is this process's Orleans client: nothing is left to keep alive.
                 return;
             }
             catch (Exception e) when (e is TimeoutException or OrleansException)

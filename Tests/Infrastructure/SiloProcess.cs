@@ -40,7 +40,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Process Process => process;
 
-    public static async Task<SiloProcess> StartAsync()
+    /// <summary>Starts the silo, with extra configuration as command-line arguments (<c>--Section:Key=value</c>).</summary>
+    public static async Task<SiloProcess> StartAsync(params string[] configuration)
     {
         var gatewayPort = FreePort();
         var clusterId = $"test-{Guid.NewGuid():N}";
@@ -50,10 +51,12 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             SiloAssembly(), $"--Silo:SiloPort={FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
-        })
+            .. configuration,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
