@@ -9,6 +9,13 @@ public sealed class QueueOptions
     /// <summary>The configuration section the options bind to.</summary>
     public const string SectionName = "OrleansQueue";
 
+    /// <summary>
+    /// Whether partitions write their items to the grain storage named
+    /// <see cref="QueueSiloBuilderExtensions.PartitionStorageName"/> before they acknowledge a put or a get (C30, C31).
+    /// When false, a partition's items live in its activation's memory only.
+    /// </summary>
+    public bool DurablePartitions { get; set; }
+
     /// <summary>Largest serialized item in bytes (C3).</summary>
     public int MaxItemBytes { get; set; } = QueueLimits.MaxItemBytes;
 

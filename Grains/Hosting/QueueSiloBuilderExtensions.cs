@@ -8,6 +8,9 @@ public static class QueueSiloBuilderExtensions
     /// <summary>The grain storage the queue and directory grains keep their state in; the host chooses its provider.</summary>
     public const string StorageName = "OrleansQueue";
 
+    /// <summary>The grain storage durable partitions keep their items in (see <see cref="QueueOptions.DurablePartitions"/>).</summary>
+    public const string PartitionStorageName = "OrleansQueuePartitions";
+
     /// <summary>
     /// Binds <see cref="QueueOptions"/> to the <c>OrleansQueue</c> configuration section. The host must also add a grain
     /// storage named <see cref="StorageName"/>, for example <c>AddMemoryGrainStorage(StorageName)</c>.

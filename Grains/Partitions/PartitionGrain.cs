@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OrleansQueue.Grains.Hosting;
+using OrleansQueue.Grains.Partitions.Storage;
 
 namespace OrleansQueue.Grains.Partitions;
 
@@ -16,14 +20,21 @@ namespace OrleansQueue.Grains.Partitions;
 /// ends it, so an item is never handed to a call that will not deliver it (C16).</para>
 /// <para>The partition is live (counted by its queue, C5) from its first put until it is cleared or expires (C21).
 /// Expiry is checked on every call, by a timer while the partition is in memory, and by a reminder that outlives the
-/// activation. With in-memory storage the activation is the partition's storage, so it is kept in memory until expiry.</para>
+/// activation.</para>
+/// <para>Without durable storage the activation is the partition's storage, and is kept in memory until expiry. With it,
+/// puts and consumption are staged and written together by one flush at a time (group commit, C33): a put is
+/// acknowledged, and its items become visible to getters, only once its segment is written (C30); a get returns its
+/// items only once the consumption is written (C31). Any storage failure fails the calls in flight and drops the
+/// activation, which reloads from storage on the next call (C34).</para>
 /// </remarks>
 [SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim never allocates its wait handle, so it holds nothing to dispose.")]
 public sealed class PartitionGrain(
     IGrainContext context,
     IGrainFactory grainFactory,
     IOptions<QueueOptions> options,
-    TimeProvider clock) : Grain, IPartitionGrain, IRemindable
+    TimeProvider clock,
+    IServiceProvider services,
+    ILogger<PartitionGrain> logger) : Grain, IPartitionGrain, IRemindable
 {
     private const string ExpiryReminder = "expiry";
 
@@ -38,6 +49,20 @@ public sealed class PartitionGrain(
 
     // Which queue and which partition of it this is.
     private readonly (string QueueId, string? Partition) address = PartitionAddress.Parse(context.GrainId.Key.ToString()!);
+
+    // The durable storage provider, or null when the activation's memory is the storage.
+    private readonly IGrainStorage? storage = options.Value.DurablePartitions
+        ? services.GetRequiredKeyedService<IGrainStorage>(QueueSiloBuilderExtensions.PartitionStorageName)
+        : null;
+
+    // Puts whose items wait for the next flush, in order.
+    private readonly List<Waiter<PutRequest, PutResult>> stagedPuts = [];
+
+    // Takes whose removal waits for the next flush, with their answers.
+    private readonly List<(TaskCompletionSource<TakeResult> Completion, TakeResult Result)> stagedTakes = [];
+
+    // Clears and releases that wait for the next flush to record the head.
+    private readonly List<TaskCompletionSource> stagedHeadMoves = [];
 
     // The items, oldest first.
     private readonly ItemBuffer items = new();
@@ -60,8 +85,20 @@ public sealed class PartitionGrain(
     // The queue, fetched once per activation, which also tells the queue grain this partition is active.
     private Task<QueueInfo>? queue;
 
-    // Why every call now fails, once the queue has been deleted.
-    private QueueNotFoundException? deleted;
+    // The partition's records, once loaded from durable storage.
+    private Task<PartitionStore>? store;
+
+    // The flush under way, if any.
+    private Task? flushing;
+
+    // Items of staged puts: they count against the partition's capacity before they are visible.
+    private int reserved;
+
+    // The partition stopped being live after this sequence number (durable storage only).
+    private long releasedAfter = -1;
+
+    // Why every call now fails: the queue was deleted, or storage failed and the activation is going away.
+    private Exception? closed;
 
     // Whether the queue grain counts this partition as live; when false, the partition holds no item.
     private bool live;
@@ -84,7 +121,7 @@ public sealed class PartitionGrain(
 
     async Task<PutResult> IPartitionGrain.PutAsync(PutRequest request)
     {
-        var info = await GetQueueAsync();
+        var info = await OpenAsync();
         CheckPut(request, info);
         await ExpireIfDueAsync();
         while (!live)
@@ -92,18 +129,19 @@ public sealed class PartitionGrain(
             await JoinQueueAsync(request.PartitionTtl);
         }
 
-        ThrowIfDeleted();
+        ThrowIfClosed();
         if (earlyCancellations.Claim(request.OperationId))
         {
             return new PutResult(WaitOutcome.Cancelled, request.Ticket, limits.MaxPartitionItems);
         }
 
         var ticket = request.Ticket == 0 ? NextTicket() : request.Ticket;
-        if (items.Count + request.Items.Length <= limits.MaxPartitionItems && !putters.HasAheadOf(ticket))
+        if (HasRoomFor(request) && !putters.HasAheadOf(ticket))
         {
-            Append(request);
+            var put = new Waiter<PutRequest, PutResult>(request, ticket);
+            Store(put);
             Settle();
-            return new PutResult(WaitOutcome.Completed, ticket, limits.MaxPartitionItems);
+            return await put.Completion.Task;
         }
 
         var timedOut = new PutResult(WaitOutcome.TimedOut, ticket, limits.MaxPartitionItems);
@@ -112,11 +150,11 @@ public sealed class PartitionGrain(
 
     async Task<TakeResult> IPartitionGrain.TakeAsync(TakeRequest request)
     {
-        await GetQueueAsync();
+        await OpenAsync();
         QueueArguments.CheckBatchSize(request.MaxCount, limits.MaxPartitionItems, nameof(request.MaxCount));
         CheckWait(request.MaxWait);
         await ExpireIfDueAsync();
-        ThrowIfDeleted();
+        ThrowIfClosed();
         if (earlyCancellations.Claim(request.OperationId))
         {
             return new TakeResult(WaitOutcome.Cancelled, [], request.Ticket);
@@ -127,9 +165,10 @@ public sealed class PartitionGrain(
         // Getters wait only while the partition is empty, so with items at hand nobody is ahead of this one.
         if (items.Count > 0)
         {
-            var taken = Take(request.MaxCount);
+            var take = new TaskCompletionSource<TakeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Deliver(take, new TakeResult(WaitOutcome.Completed, Take(request.MaxCount), ticket));
             Settle();
-            return new TakeResult(WaitOutcome.Completed, taken, ticket);
+            return await take.Task;
         }
 
         var timedOut = new TakeResult(WaitOutcome.TimedOut, [], ticket);
@@ -159,10 +198,10 @@ public sealed class PartitionGrain(
 
     async Task<PeekResult> IPartitionGrain.PeekAsync(PeekRequest request)
     {
-        await GetQueueAsync();
+        await OpenAsync();
         CheckWait(request.MaxWait);
         await ExpireIfDueAsync();
-        ThrowIfDeleted();
+        ThrowIfClosed();
         var page = Peek(request.FromSequence);
         if (!page.Items.IsEmpty || request.MaxWait == TimeSpan.Zero)
         {
@@ -174,52 +213,52 @@ public sealed class PartitionGrain(
         await ((Task)put.Task.WaitAsync(Min(request.MaxWait, MaxParkedWait)))
             .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         readers.Remove(put);
-        ThrowIfDeleted();
+        ThrowIfClosed();
         return Peek(request.FromSequence);
     }
 
     async Task<int> IPartitionGrain.CountAsync()
     {
-        await GetQueueAsync();
+        await OpenAsync();
         await ExpireIfDueAsync();
-        ThrowIfDeleted();
+        ThrowIfClosed();
         return items.Count;
     }
 
     async Task IPartitionGrain.ClearAsync()
     {
-        await GetQueueAsync();
-        ThrowIfDeleted();
+        await OpenAsync();
+        ThrowIfClosed();
         items.Clear();
         Settle();
+        await RecordHeadAsync();
         await LeaveQueueAsync();
     }
 
     async Task IPartitionGrain.DeleteAsync()
     {
         var info = queue is { IsCompletedSuccessfully: true } ? queue.Result : null;
-        deleted = new QueueNotFoundException(
-            $"{(info is null ? $"queue {address.QueueId}" : QueueText.Describe(info.Name, info.Id))} has been deleted.");
-        items.Clear();
-        foreach (var getter in getters.RemoveAll())
-        {
-            getter.Completion.SetException(deleted);
-        }
-
-        foreach (var putter in putters.RemoveAll())
-        {
-            putter.Completion.SetException(deleted);
-        }
-
-        WakeReaders();
+        Close(new QueueNotFoundException(
+            $"{(info is null ? $"queue {address.QueueId}" : QueueText.Describe(info.Name, info.Id))} has been deleted."));
         live = false;
         StopExpiryTimer();
         await UnregisterExpiryReminderAsync();
-        DeactivateOnIdle();
+        if (storage is not null)
+        {
+            try
+            {
+                await (await OpenStoreAsync()).DeleteAllAsync();
+            }
+            catch (Exception e)
+            {
+                logger.DeleteFailed(e, Describe());
+            }
+        }
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
+        await LoadAsync();
         if (live)
         {
             await ExpireIfDueAsync();
@@ -229,9 +268,9 @@ public sealed class PartitionGrain(
         await membership.WaitAsync();
         try
         {
-            // This activation holds nothing, yet the reminder says the partition was live: its items went with an earlier
-            // activation (in-memory storage), or it has left already. Either way its slot is free. Checked under the lock,
-            // since a put may have joined meanwhile.
+            // The partition is not live, yet its reminder fired: its items went with an earlier activation (in-memory
+            // storage), or it left without unregistering. Either way its slot is free. Checked under the lock, since a
+            // put may have joined meanwhile.
             if (!live)
             {
                 await QueueGrain.RemovePartitionAsync(Key);
@@ -281,38 +320,155 @@ public sealed class PartitionGrain(
             while (items.Count > 0 && getters.TryPeek(out var getter))
             {
                 getters.Remove(getter);
-                getter.Completion.SetResult(new TakeResult(WaitOutcome.Completed, Take(getter.Request.MaxCount), getter.Ticket));
+                Deliver(getter.Completion, new TakeResult(WaitOutcome.Completed, Take(getter.Request.MaxCount), getter.Ticket));
                 progressed = true;
             }
 
             // FIFO among putters: a batch that does not fit holds back the smaller ones behind it (C12).
-            while (putters.TryPeek(out var putter) && items.Count + putter.Request.Items.Length <= limits.MaxPartitionItems)
+            while (putters.TryPeek(out var putter) && HasRoomFor(putter.Request))
             {
                 putters.Remove(putter);
-                Append(putter.Request);
-                putter.Completion.SetResult(new PutResult(WaitOutcome.Completed, putter.Ticket, limits.MaxPartitionItems));
+                Store(putter);
                 progressed = true;
             }
         }
         while (progressed);
     }
 
-    private void Append(PutRequest request)
+    private bool HasRoomFor(PutRequest request) => items.Count + reserved + request.Items.Length <= limits.MaxPartitionItems;
+
+    /// <summary>Stores a put that has room: at once in memory, or at the next flush to durable storage.</summary>
+    private void Store(Waiter<PutRequest, PutResult> put)
     {
-        foreach (var payload in request.Items)
+        if (storage is null)
+        {
+            Append(put.Request.Items, clock.GetUtcNow() + put.Request.PartitionTtl);
+            put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems));
+            return;
+        }
+
+        reserved += put.Request.Items.Length;
+        stagedPuts.Add(put);
+        Flush();
+    }
+
+    /// <summary>Answers a get whose items are out of the buffer: at once in memory, or once durable storage records it.</summary>
+    private void Deliver(TaskCompletionSource<TakeResult> take, TakeResult result)
+    {
+        if (storage is null)
+        {
+            take.SetResult(result);
+            return;
+        }
+
+        stagedTakes.Add((take, result));
+        Flush();
+    }
+
+    /// <summary>Records the head and whether the partition is live, after a clear or a release.</summary>
+    private Task RecordHeadAsync()
+    {
+        if (storage is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stagedHeadMoves.Add(recorded);
+        Flush();
+        return recorded.Task;
+    }
+
+    private void Flush()
+    {
+        if (flushing is not { IsCompleted: false })
+        {
+            flushing = FlushAsync();
+        }
+    }
+
+    /// <summary>Writes what is staged, one batch at a time, and answers the calls each batch carried.</summary>
+    private async Task FlushAsync()
+    {
+        // Let the calls already queued on this activation stage their work first, so that they share the writes (C33).
+        await Task.Yield();
+        var records = await OpenStoreAsync();
+        while (stagedPuts.Count + stagedTakes.Count + stagedHeadMoves.Count > 0)
+        {
+            if (closed is not null)
+            {
+                stagedPuts.ForEach(put => put.Completion.SetException(closed));
+                stagedTakes.ForEach(take => take.Completion.SetException(closed));
+                stagedHeadMoves.ForEach(move => move.SetException(closed));
+                stagedPuts.Clear();
+                stagedTakes.Clear();
+                stagedHeadMoves.Clear();
+                return;
+            }
+
+            Waiter<PutRequest, PutResult>[] puts = [.. stagedPuts];
+            (TaskCompletionSource<TakeResult> Completion, TakeResult Result)[] takes = [.. stagedTakes];
+            TaskCompletionSource[] headMoves = [.. stagedHeadMoves];
+            stagedPuts.Clear();
+            stagedTakes.Clear();
+            stagedHeadMoves.Clear();
+            ImmutableArray<byte[]> batch = [.. puts.SelectMany(put => put.Request.Items)];
+            var expiry = puts.Length == 0 ? expiresAt : clock.GetUtcNow() + puts[^1].Request.PartitionTtl;
+            try
+            {
+                await Task.WhenAll(
+                    batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, expiry),
+                    takes.Length + headMoves.Length == 0 ? Task.CompletedTask : records.MoveHeadAsync(Head, releasedAfter));
+            }
+            catch (Exception e)
+            {
+                logger.StorageFailed(e, Describe());
+                var failure = new QueueStorageException($"Storage of {Describe()} failed; try again.", e);
+                Array.ForEach(puts, put => put.Completion.SetException(failure));
+                Array.ForEach(takes, take => take.Completion.SetException(failure));
+                Array.ForEach(headMoves, move => move.SetException(failure));
+                Close(failure);
+                DeactivateOnIdle();
+                return;
+            }
+
+            if (!batch.IsEmpty)
+            {
+                reserved -= batch.Length;
+                Append(batch, expiry);
+                Array.ForEach(puts, put => put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems)));
+            }
+
+            Array.ForEach(takes, take => take.Completion.SetResult(take.Result));
+            Array.ForEach(headMoves, move => move.SetResult());
+            Settle();
+        }
+    }
+
+    private void Append(ImmutableArray<byte[]> payloads, DateTimeOffset expiry)
+    {
+        foreach (var payload in payloads)
         {
             items.Enqueue(new StoredItem(nextSequence++, payload));
         }
 
         // Every put sets the expiry; reads never extend it (C21).
-        expiresAt = clock.GetUtcNow() + request.PartitionTtl;
+        expiresAt = expiry;
+        var ttl = expiry - clock.GetUtcNow();
         expiryTimer ??= this.RegisterGrainTimer(
-            OnExpiryTimerAsync, new GrainTimerCreationOptions(request.PartitionTtl, Timeout.InfiniteTimeSpan) { Interleave = true });
+            OnExpiryTimerAsync, new GrainTimerCreationOptions(ttl, Timeout.InfiniteTimeSpan) { Interleave = true });
 
-        // The in-memory partition is its own storage: keep it in memory as long as its items may live.
-        DelayDeactivation(request.PartitionTtl);
+        // Without durable storage the activation holds the items: keep it in memory as long as they may live.
+        if (storage is null)
+        {
+            DelayDeactivation(ttl);
+        }
+
         WakeReaders();
     }
+
+    // The sequence number of the first item not consumed.
+    private long Head => items.Count > 0 ? items[0].Sequence : nextSequence;
 
     private ImmutableArray<byte[]> Take(int maxCount)
     {
@@ -376,13 +532,15 @@ public sealed class PartitionGrain(
         return LeaveQueueAsync();
     }
 
-    private async Task<QueueInfo> GetQueueAsync()
+    /// <summary>Attaches to the queue (proving it exists) and loads the partition from storage, once per activation.</summary>
+    private async Task<QueueInfo> OpenAsync()
     {
-        ThrowIfDeleted();
+        ThrowIfClosed();
         queue ??= QueueGrain.AttachAsync(Key);
+        QueueInfo info;
         try
         {
-            return await queue;
+            info = await queue;
         }
         catch
         {
@@ -390,6 +548,52 @@ public sealed class PartitionGrain(
             queue = null;
             throw;
         }
+
+        await LoadAsync();
+        return info;
+    }
+
+    private async Task LoadAsync()
+    {
+        if (storage is not null)
+        {
+            await OpenStoreAsync();
+        }
+    }
+
+    private Task<PartitionStore> OpenStoreAsync() => store ??= ReadStoreAsync();
+
+    private async Task<PartitionStore> ReadStoreAsync()
+    {
+        var records = new PartitionStore(storage!, context.GrainId);
+        PartitionSnapshot snapshot;
+        try
+        {
+            snapshot = await records.LoadAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LoadFailed(e, Describe());
+            store = null;
+            throw new QueueStorageException($"{Describe()} could not be read from storage: {e.Message}", e);
+        }
+
+        foreach (var item in snapshot.Items)
+        {
+            items.Enqueue(item);
+        }
+
+        nextSequence = snapshot.NextSequence ?? nextSequence;
+        releasedAfter = snapshot.Live ? releasedAfter : nextSequence - 1;
+        expiresAt = snapshot.ExpiresAt;
+        live = snapshot.Live;
+        if (live)
+        {
+            expiryTimer ??= this.RegisterGrainTimer(
+                OnExpiryTimerAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+
+        return records;
     }
 
     private async Task JoinQueueAsync(TimeSpan partitionTtl)
@@ -416,14 +620,16 @@ public sealed class PartitionGrain(
         await membership.WaitAsync();
         try
         {
-            if (live && items.Count == 0)
+            if (live && items.Count == 0 && reserved == 0)
             {
                 // Puts that arrive meanwhile wait on the membership lock and join again afterwards.
                 live = false;
+                releasedAfter = nextSequence - 1;
                 StopExpiryTimer();
                 DelayDeactivation(TimeSpan.Zero);
                 try
                 {
+                    await RecordHeadAsync();
                     await QueueGrain.RemovePartitionAsync(Key);
                 }
                 catch
@@ -455,13 +661,34 @@ public sealed class PartitionGrain(
         expiryTimer = null;
     }
 
-    private void ThrowIfDeleted()
+    /// <summary>Ends every waiting call with an error and refuses new ones, for good in this activation.</summary>
+    private void Close(Exception reason)
     {
-        if (deleted is not null)
+        closed = reason;
+        items.Clear();
+        foreach (var getter in getters.RemoveAll())
         {
-            throw deleted;
+            getter.Completion.SetException(reason);
+        }
+
+        foreach (var putter in putters.RemoveAll())
+        {
+            putter.Completion.SetException(reason);
+        }
+
+        WakeReaders();
+        DeactivateOnIdle();
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (closed is not null)
+        {
+            throw closed;
         }
     }
+
+    private string Describe() => $"queue {address.QueueId}, {(address.Partition is null ? "default partition" : $"partition '{address.Partition}'")}";
 
     private void CheckPut(PutRequest request, QueueInfo info)
     {

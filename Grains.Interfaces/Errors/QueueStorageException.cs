@@ -1,0 +1,29 @@
+namespace OrleansQueue;
+
+/// <summary>
+/// The storage behind one partition failed or holds a record that cannot be read (C35). Other partitions are not
+/// affected; a failed write is retryable, since the partition reloads from storage on the next call.
+/// </summary>
+[GenerateSerializer, Alias("OrleansQueue.QueueStorageException")]
+public sealed class QueueStorageException : Exception
+{
+    /// <summary>Creates the exception with a default message.</summary>
+    public QueueStorageException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message that names the queue and the partition.</summary>
+    /// <param name="message">What happened.</param>
+    public QueueStorageException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the storage error that caused it.</summary>
+    /// <param name="message">What happened.</param>
+    /// <param name="innerException">The cause.</param>
+    public QueueStorageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
