@@ -16,4 +16,13 @@ internal sealed class SiloSettings
 
     /// <summary>The service's id, which keys stored state.</summary>
     public string ServiceId { get; set; } = "OrleansQueue";
+
+    /// <summary>Where queues are kept: <c>memory</c> (the default) or <c>azure</c>, durably in Azure Storage.</summary>
+    public string Storage { get; set; } = "memory";
+
+    /// <summary>How silos find each other: <c>localhost</c> (one machine, the default) or <c>azure</c> (an Azure table).</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>The Azure Storage connection string; by default Azurite on this machine.</summary>
+    public string AzureStorage { get; set; } = "UseDevelopmentStorage=true";
 }

@@ -43,7 +43,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the silo, with extra configuration as command-line arguments (<c>--Section:Key=value</c>).</summary>
     public static async Task<SiloProcess> StartAsync(params string[] configuration)
     {
-        var gatewayPort = FreePort();
+        var gatewayPort = Loopback.FreePort();
         var clusterId = $"test-{Guid.NewGuid():N}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         string[] arguments =
         [
-            SiloAssembly(), $"--Silo:SiloPort={FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
+            SiloAssembly(), $"--Silo:SiloPort={Loopback.FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
             .. configuration,
         ];
         foreach (var argument in arguments)
@@ -121,12 +121,5 @@ public sealed class SiloProcess : IAsyncDisposable
         var configuration = testOutput.Parent!.Name;
         var root = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
         return Path.Combine(root, "Silo", "bin", configuration, testOutput.Name, "OrleansQueue.Silo.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,233 @@
+using Azure.Storage.Blobs;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using OrleansQueue.Grains;
+using OrleansQueue.Silo;
+using OrleansQueue.Tests.Infrastructure;
+
+namespace OrleansQueue.Tests;
+
+/// <summary>Durable queues on a real Azurite: nothing acknowledged is lost, nothing consumed comes back (C30–C35).</summary>
+[Collection(DurableClusterCollection.Name)]
+public sealed class DurableTests(DurableClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private QueueClient Queues => fixture.Queues;
+
+    private static string UniqueName() => $"d-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task Items_put_before_their_silo_is_killed_come_back_from_another_silo_in_order() // C30, C34
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var partition = await PartitionOnSecondarySiloAsync(queue);
+        await queue.PutManyAsync(Enumerable.Range(0, 100), partition: partition);
+        for (var i = 100; i < 150; i++)
+        {
+            await queue.PutAsync(i, partition: partition);
+        }
+
+        await KillSecondarySiloAsync();
+
+        var got = await RetryAsync(() => queue.GetManyAsync<int>(1_000, partition: partition, block: false));
+        Assert.Equal(Enumerable.Range(0, 150), got);
+    }
+
+    [Fact]
+    public async Task Items_consumed_before_a_crash_never_come_back() // C31, C34
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var partition = await PartitionOnSecondarySiloAsync(queue);
+        await queue.PutManyAsync(Enumerable.Range(0, 100), partition: partition);
+        Assert.Equal(Enumerable.Range(0, 30), await queue.GetManyAsync<int>(30, partition: partition));
+        for (var i = 30; i < 40; i++)
+        {
+            Assert.Equal(i, await queue.GetAsync<int>(partition: partition));
+        }
+
+        await KillSecondarySiloAsync();
+
+        Assert.Equal(Enumerable.Range(40, 60), await RetryAsync(() => queue.GetManyAsync<int>(1_000, partition: partition, block: false)));
+    }
+
+    [Fact]
+    public async Task A_full_cluster_restart_keeps_items_and_forgets_consumed_ones() // C30, C31
+    {
+        var serviceId = $"restart{Guid.NewGuid():N}";
+        var name = UniqueName();
+        var first = await fixture.StartClusterAsync(serviceId);
+        var before = QueuesOf(first).FromName(name, createIfMissing: true);
+        await before.PutManyAsync(Enumerable.Range(0, 20), partition: "p");
+        await before.PutAsync("default");
+        await before.GetManyAsync<int>(5, partition: "p");
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+
+        var second = await fixture.StartClusterAsync(serviceId);
+        try
+        {
+            var after = QueuesOf(second).FromName(name);
+            Assert.Equal(Enumerable.Range(5, 15), await after.GetManyAsync<int>(100, partition: "p"));
+            Assert.Equal("default", await after.GetAsync<string>(block: false));
+            Assert.Equal(0, await after.LenAsync(total: true));
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("with/slash")]
+    [InlineData("back\\slash")]
+    [InlineData("#hash?query")]
+    [InlineData("tab\tnew\nline\u0001")]
+    [InlineData("🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉")]
+    public async Task Partition_keys_hostile_to_storage_round_trip_through_storage(string partition) // C2
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        await queue.PutManyAsync([partition, "second"], partition: partition);
+
+        // Drop the activation, so the next call reads the partition back from storage.
+        await DeactivateAsync(queue, partition);
+
+        Assert.Equal([partition, "second"], await queue.GetManyAsync<string>(10, partition: partition));
+        await DeactivateAsync(queue, partition);
+        Assert.Equal(0, await queue.LenAsync(partition: partition));
+    }
+
+    [Fact]
+    public async Task The_bytes_written_per_put_and_get_do_not_grow_with_the_partition() // C32
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var item = new byte[200];
+        await queue.PutManyAsync(Enumerable.Repeat(item, 10));
+        var (shallowPut, shallowGet) = await BytesPerPutAndGetAsync(queue, item);
+
+        await queue.PutManyAsync(Enumerable.Repeat(item, 3_990));
+        var (deepPut, deepGet) = await BytesPerPutAndGetAsync(queue, item);
+
+        Assert.InRange(deepPut / shallowPut, 0.5, 2.0);
+        Assert.InRange(deepGet / shallowGet, 0.5, 2.0);
+
+        // And a put writes about its item, not the partition: far below the 4,000 items of 200 bytes behind it.
+        Assert.InRange(deepPut, item.Length, 20 * item.Length);
+    }
+
+    [Fact]
+    public async Task Concurrent_puts_to_one_partition_share_their_writes() // C33
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        await queue.PutAsync(-1);
+        var writesBefore = DurableClusterFixture.Traffic.Writes;
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => queue.PutAsync(i)));
+
+        var writes = DurableClusterFixture.Traffic.Writes - writesBefore;
+        Assert.InRange(writes, 1, 32);
+        Assert.Equal(65, await queue.LenAsync());
+    }
+
+    [Fact]
+    public async Task A_corrupt_record_fails_its_partition_alone_with_a_clear_error() // C35
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        await queue.PutAsync("fine", partition: "healthy");
+        await queue.PutAsync("doomed", partition: "corrupt");
+        var id = (await queue.InfoAsync()).Id;
+        var container = new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient(QueueStorageSiloBuilderExtensions.PartitionContainer);
+        var segments = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            if (blob.Name.Contains(id, StringComparison.Ordinal) && blob.Name.Contains("segment", StringComparison.Ordinal))
+            {
+                segments.Add(blob.Name);
+            }
+        }
+
+        var encoded = PartitionAddress.Format(id, "corrupt").Split('/')[1];
+        var corrupt = Assert.Single(segments, name => name.Contains(encoded, StringComparison.Ordinal));
+        await container.GetBlobClient(corrupt).UploadAsync(BinaryData.FromString("this is not a segment"), overwrite: true);
+        await DeactivateAsync(queue, "corrupt");
+
+        var error = await Assert.ThrowsAsync<QueueStorageException>(() => queue.GetAsync<string>(partition: "corrupt", block: false));
+        Assert.Contains("partition 'corrupt'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("fine", await queue.GetAsync<string>(partition: "healthy", block: false));
+    }
+
+    private static async Task<(double Put, double Get)> BytesPerPutAndGetAsync(DistributedQueue queue, byte[] item)
+    {
+        const int Rounds = 20;
+        var before = DurableClusterFixture.Traffic.Bytes;
+        for (var i = 0; i < Rounds; i++)
+        {
+            await queue.PutAsync(item);
+        }
+
+        var afterPuts = DurableClusterFixture.Traffic.Bytes;
+        for (var i = 0; i < Rounds; i++)
+        {
+            await queue.GetAsync<byte[]>();
+        }
+
+        var afterGets = DurableClusterFixture.Traffic.Bytes;
+        return ((afterPuts - before) / (double)Rounds, (afterGets - afterPuts) / (double)Rounds);
+    }
+
+    private static QueueClient QueuesOf(TestCluster cluster) =>
+        (QueueClient)cluster.Client.ServiceProvider.GetService(typeof(QueueClient))!;
+
+    /// <summary>A partition key whose activation lives on the secondary silo, the one a test may kill.</summary>
+    private async Task<string> PartitionOnSecondarySiloAsync(DistributedQueue queue)
+    {
+        var id = (await queue.InfoAsync()).Id;
+        var management = fixture.Cluster.Client.GetGrain<IManagementGrain>(0);
+        var secondary = fixture.Cluster.SecondarySilos[0].SiloAddress;
+        for (var i = 0; i < 200; i++)
+        {
+            var key = $"p{i}";
+            await queue.LenAsync(partition: key);
+            var grain = fixture.Cluster.Client.GetGrain<IPartitionGrain>(PartitionAddress.Format(id, key));
+            if (await management.GetActivationAddress(grain) == secondary)
+            {
+                return key;
+            }
+        }
+
+        throw new InvalidOperationException("No partition was placed on the secondary silo.");
+    }
+
+    private async Task KillSecondarySiloAsync()
+    {
+        await fixture.Cluster.KillSiloAsync(fixture.Cluster.SecondarySilos[0]);
+        await fixture.Cluster.StartAdditionalSiloAsync();
+    }
+
+    private async Task DeactivateAsync(DistributedQueue queue, string partition)
+    {
+        var id = (await queue.InfoAsync()).Id;
+        await fixture.Cluster.Client.GetGrain<IPartitionGrain>(PartitionAddress.Format(id, partition))
+            .Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(200);
+    }
+
+    /// <summary>Retries while the cluster notices a dead silo: clients may see a retryable error, never a wrong answer (C34).</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (DateTime.UtcNow < deadline && e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or QueueStorageException)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+}
