@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OrleansQueue.Hosting;
+using OrleansQueue.DevServices;
 using OrleansQueue.Tests.Infrastructure;
 
 namespace OrleansQueue.Tests;
@@ -26,16 +26,7 @@ public sealed class SiloProcessTests : IAsyncLifetime
         }
     }
 
-    private async Task<IHost> StartClientAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(Silo.GatewayPort, SiloProcess.ServiceId, Silo.ClusterId)
-            .AddOrleansQueues());
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private Task<IHost> StartClientAsync() => Silo.ConnectAsync();
 
     [Fact]
     public async Task A_client_process_puts_and_gets_through_a_silo_process_over_tcp() // C10, C13, C15

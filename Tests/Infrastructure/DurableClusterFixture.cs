@@ -8,6 +8,8 @@ using OrleansQueue.Grains.Hosting;
 using OrleansQueue.Hosting;
 using OrleansQueue.Silo;
 
+using OrleansQueue.DevServices;
+
 namespace OrleansQueue.Tests.Infrastructure;
 
 /// <summary>

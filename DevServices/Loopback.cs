@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansQueue.Tests.Infrastructure;
+namespace OrleansQueue.DevServices;
 
 /// <summary>Ports on this machine's loopback, the only address test services listen on.</summary>
 public static class Loopback

@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansQueue.Hosting;
 
-namespace OrleansQueue.Tests.Infrastructure;
+namespace OrleansQueue.DevServices;
 
 /// <summary>The real silo executable, started as its own process on free loopback ports with a cluster id of its own.</summary>
 public sealed class SiloProcess : IAsyncDisposable
@@ -89,6 +91,18 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return silo;
+    }
+
+    /// <summary>Starts a client host connected to this silo over TCP, with the queue API registered.</summary>
+    /// <returns>The started host; <see cref="QueueClient"/> is in its services.</returns>
+    public async Task<IHost> ConnectAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(GatewayPort, ServiceId, ClusterId).AddOrleansQueues());
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
     }
 
     /// <summary>Asks the silo to stop as Ctrl+C does.</summary>

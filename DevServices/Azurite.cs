@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansQueue.Tests.Infrastructure;
+namespace OrleansQueue.DevServices;
 
 /// <summary>
 /// A real Azurite, the Azure Storage emulator pinned in the repository's package.json, installed with npm if it is not
