@@ -55,10 +55,11 @@ public sealed class DurableTests(DurableClusterFixture fixture)
     [Fact]
     public async Task A_full_cluster_restart_keeps_items_and_forgets_consumed_ones() // C30, C31
     {
+        // Clusters on one storage account share the directory of an environment: this one uses its own.
         var serviceId = $"restart{Guid.NewGuid():N}";
-        var name = UniqueName();
+        var (name, environment) = (UniqueName(), UniqueName());
         var first = await fixture.StartClusterAsync(serviceId);
-        var before = QueuesOf(first).FromName(name, createIfMissing: true);
+        var before = QueuesOf(first).FromName(name, createIfMissing: true, environment);
         await before.PutManyAsync(Enumerable.Range(0, 20), partition: "p");
         await before.PutAsync("default");
         await before.GetManyAsync<int>(5, partition: "p");
@@ -68,7 +69,7 @@ public sealed class DurableTests(DurableClusterFixture fixture)
         var second = await fixture.StartClusterAsync(serviceId);
         try
         {
-            var after = QueuesOf(second).FromName(name);
+            var after = QueuesOf(second).FromName(name, environment: environment);
             Assert.Equal(Enumerable.Range(5, 15), await after.GetManyAsync<int>(100, partition: "p"));
             Assert.Equal("default", await after.GetAsync<string>(block: false));
             Assert.Equal(0, await after.LenAsync(total: true));
@@ -77,6 +78,31 @@ public sealed class DurableTests(DurableClusterFixture fixture)
         {
             await second.StopAllSilosAsync();
             await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_second_activation_cannot_write_over_the_first_and_the_stale_one_reloads() // C30, C34
+    {
+        // Two clusters on one storage share an environment's directory: each holds an activation of it.
+        var environment = UniqueName();
+        await Queues.CreateAsync("from-first", environment: environment);
+        var other = await fixture.StartClusterAsync($"other{Guid.NewGuid():N}");
+        try
+        {
+            await QueuesOf(other).CreateAsync("from-second", environment: environment);
+
+            // The first cluster's activation is stale: its write is refused, not written over the second's.
+            await Assert.ThrowsAsync<QueueStorageException>(() => Queues.CreateAsync("from-first-again", environment: environment));
+            await Queues.CreateAsync("from-first-again", environment: environment);
+
+            var names = await Queues.ListAsync(environment: environment).Select(q => q.Info.Name).ToListAsync();
+            Assert.Equal(["from-first", "from-first-again", "from-second"], names.Order());
+        }
+        finally
+        {
+            await other.StopAllSilosAsync();
+            await other.DisposeAsync();
         }
     }
 

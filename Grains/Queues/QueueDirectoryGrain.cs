@@ -25,7 +25,7 @@ public sealed class QueueDirectoryGrain(
         var info = new QueueInfo(QueueIds.New(), name, Environment, clock.GetUtcNow(), createdBy);
         await grainFactory.GetGrain<IQueueGrain>(info.Id).InitializeAsync(info);
         state.State.Queues.Add(name, info);
-        await state.WriteStateAsync();
+        await state.SaveAsync(this, $"environment '{Environment}'");
         return info;
     }
 
@@ -47,7 +47,7 @@ public sealed class QueueDirectoryGrain(
         // The queue first: if that fails, the name still leads to it and the delete can be tried again.
         await grainFactory.GetGrain<IQueueGrain>(info.Id).DeleteAsync();
         state.State.Queues.Remove(name);
-        await state.WriteStateAsync();
+        await state.SaveAsync(this, $"environment '{Environment}'");
     }
 
     Task<IReadOnlyList<QueueInfo>> IQueueDirectoryGrain.ListAsync(int maxObjects, DateTimeOffset? createdBefore) =>

@@ -48,7 +48,7 @@ public sealed class QueueGrain(
             state.State.LeaseExpiresAt = clock.GetUtcNow() + limits.EphemeralGracePeriod;
         }
 
-        await state.WriteStateAsync();
+        await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
         if (info.Name is null)
         {
             await WatchLeaseAsync();
@@ -61,7 +61,7 @@ public sealed class QueueGrain(
         if (state.State.LeaseExpiresAt is not null)
         {
             state.State.LeaseExpiresAt = clock.GetUtcNow() + limits.EphemeralGracePeriod;
-            await state.WriteStateAsync();
+            await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
         }
 
         return limits.EphemeralHeartbeatInterval;
@@ -107,14 +107,14 @@ public sealed class QueueGrain(
         }
 
         live.Add(partition);
-        await state.WriteStateAsync();
+        await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
     }
 
     async Task IQueueGrain.RemovePartitionAsync(string partition)
     {
         if (state.State.LivePartitions.Remove(partition))
         {
-            await state.WriteStateAsync();
+            await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
         }
     }
 
