@@ -55,7 +55,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         string[] arguments =
         [
-            SiloAssembly(), $"--Silo:SiloPort={Loopback.FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
+            Artifacts.Locate("Silo", "OrleansQueue.Silo.dll"), $"--Silo:SiloPort={Loopback.FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
             .. configuration,
         ];
         foreach (var argument in arguments)
@@ -126,14 +126,5 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static string SiloAssembly()
-    {
-        // Tests/bin/<Configuration>/net10.0 → Silo/bin/<Configuration>/net10.0, built by the project reference.
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "Silo", "bin", configuration, testOutput.Name, "OrleansQueue.Silo.dll");
     }
 }
