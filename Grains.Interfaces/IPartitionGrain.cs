@@ -38,6 +38,11 @@ public interface IPartitionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PeekResult> PeekAsync(PeekRequest request);
 
+    /// <summary>Describes the partition for an operator.</summary>
+    /// <returns>Its length, bytes, oldest item's age, time to expiry and waiting calls.</returns>
+    [AlwaysInterleave]
+    Task<PartitionInfo> DescribeAsync();
+
     /// <summary>Counts the items.</summary>
     /// <returns>The number of items.</returns>
     [AlwaysInterleave]

@@ -65,6 +65,13 @@ public interface IQueueGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<QueueSummary> GetSummaryAsync();
 
+    /// <summary>A page of the live partitions' keys, in ordinal order, for listing them a page at a time.</summary>
+    /// <param name="after">The last key of the previous page, or <c>null</c> for the first page.</param>
+    /// <param name="max">The most keys to return.</param>
+    /// <returns>The keys (empty string for the default partition).</returns>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetPartitionKeysAsync(string? after, int max);
+
     /// <summary>Empties every live partition (C19).</summary>
     /// <returns>A task that completes when every partition is empty.</returns>
     [AlwaysInterleave]

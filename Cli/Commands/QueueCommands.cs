@@ -23,6 +23,7 @@ internal static class QueueCommands
         queue.Subcommands.Add(ClearCommand());
         queue.Subcommands.Add(PeekCommand());
         queue.Subcommands.Add(LenCommand());
+        queue.Subcommands.Add(PartitionsCommand());
         return queue;
     }
 
@@ -165,6 +166,45 @@ internal static class QueueCommands
 
             var queue = (await session.ConnectAsync(cancellationToken)).FromName(session.Input.GetValue(Name)!, environment: session.Environment);
             Console.WriteLine(await queue.LenAsync(key, everything, cancellationToken));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command PartitionsCommand()
+    {
+        var json = Json();
+        var command = new Command(
+            "partitions",
+            "List a queue's live partitions: items, bytes, oldest item's age, time to expiry, waiting gets and puts.\n" +
+            "Example: oq queue partitions jobs --json")
+        {
+            Name, json,
+        };
+        command.SetSessionAction(async (session, cancellationToken) =>
+        {
+            var queue = (await session.ConnectAsync(cancellationToken)).FromName(session.Input.GetValue(Name)!, environment: session.Environment);
+            var partitions = await queue.ListPartitionsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+            if (session.Input.GetValue(json))
+            {
+                Output.Json(partitions.Select(p => new
+                {
+                    partition = p.Partition, items = p.Length, bytes = p.Bytes, oldestItemAgeSeconds = p.OldestItemAge?.TotalSeconds,
+                    expiresInSeconds = p.TimeToExpiry.TotalSeconds, waitingGetters = p.WaitingGetters, waitingPutters = p.WaitingPutters,
+                }));
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().AddColumns("Partition", "Items", "Bytes", "Oldest item", "Expires in", "Waiting gets", "Waiting puts");
+            foreach (var p in partitions)
+            {
+                table.AddRow(
+                    p.Partition is null ? "(default)" : Markup.Escape(p.Partition), $"{p.Length}", $"{p.Bytes}",
+                    p.OldestItemAge is { } age ? $"{age:d\\.hh\\:mm\\:ss}" : "-", $"{p.TimeToExpiry:d\\.hh\\:mm\\:ss}",
+                    $"{p.WaitingGetters}", $"{p.WaitingPutters}");
+            }
+
+            AnsiConsole.Write(table);
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansQueue.Grains.Observability;
 
 namespace OrleansQueue.Grains.Hosting;
 
@@ -20,6 +22,8 @@ public static class QueueSiloBuilderExtensions
     /// <returns>The silo builder.</returns>
     public static ISiloBuilder AddOrleansQueues(this ISiloBuilder builder, Action<QueueOptions>? configure = null)
     {
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<QueueMetrics>();
         var options = builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName);
         if (configure is not null)
         {

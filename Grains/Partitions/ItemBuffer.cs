@@ -13,6 +13,9 @@ internal sealed class ItemBuffer
 
     public int Count { get; private set; }
 
+    /// <summary>The bytes of all items' payloads.</summary>
+    public long Bytes { get; private set; }
+
     /// <summary>The item at a position, 0 being the oldest.</summary>
     public StoredItem this[int index] => slots[(head + index) % slots.Length];
 
@@ -32,6 +35,7 @@ internal sealed class ItemBuffer
 
         slots[(head + Count) % slots.Length] = item;
         Count++;
+        Bytes += item.Payload.Length;
     }
 
     public StoredItem Dequeue()
@@ -40,6 +44,7 @@ internal sealed class ItemBuffer
         slots[head] = default;
         head = (head + 1) % slots.Length;
         Count--;
+        Bytes -= item.Payload.Length;
         return item;
     }
 
@@ -52,5 +57,6 @@ internal sealed class ItemBuffer
         slots = new StoredItem[InitialCapacity];
         head = 0;
         Count = 0;
+        Bytes = 0;
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using System.Diagnostics;
 using OrleansQueue.Grains.Hosting;
+using OrleansQueue.Grains.Observability;
 using OrleansQueue.Grains.Partitions.Storage;
 
 namespace OrleansQueue.Grains.Partitions;
@@ -34,6 +36,7 @@ public sealed class PartitionGrain(
     IOptions<QueueOptions> options,
     TimeProvider clock,
     IServiceProvider services,
+    QueueMetrics metrics,
     ILogger<PartitionGrain> logger) : Grain, IPartitionGrain, IRemindable
 {
     private const string ExpiryReminder = "expiry";
@@ -49,6 +52,9 @@ public sealed class PartitionGrain(
 
     // Which queue and which partition of it this is.
     private readonly (string QueueId, string? Partition) address = PartitionAddress.Parse(context.GrainId.Key.ToString()!);
+
+    // How logs and errors name this partition.
+    private readonly string description = Describe(context.GrainId);
 
     // The durable storage provider, or null when the activation's memory is the storage.
     private readonly IGrainStorage? storage = options.Value.DurablePartitions
@@ -100,6 +106,9 @@ public sealed class PartitionGrain(
     // Why every call now fails: the queue was deleted, or storage failed and the activation is going away.
     private Exception? closed;
 
+    // What the metrics see of this partition, once its queue is known.
+    private PartitionGauge? gauge;
+
     // Whether the queue grain counts this partition as live; when false, the partition holds no item.
     private bool live;
 
@@ -120,6 +129,22 @@ public sealed class PartitionGrain(
     private IQueueGrain QueueGrain => grainFactory.GetGrain<IQueueGrain>(address.QueueId);
 
     async Task<PutResult> IPartitionGrain.PutAsync(PutRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await PutAsync(request);
+        metrics.Put(QueueTag, request.Items.Length, result.Outcome, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    async Task<TakeResult> IPartitionGrain.TakeAsync(TakeRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await TakeAsync(request);
+        metrics.Got(QueueTag, result.Items.Length, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<PutResult> PutAsync(PutRequest request)
     {
         var info = await OpenAsync();
         CheckPut(request, info);
@@ -148,7 +173,7 @@ public sealed class PartitionGrain(
         return request.MaxWait == TimeSpan.Zero ? timedOut : await WaitInLineAsync(putters, new(request, ticket), request.MaxWait, timedOut);
     }
 
-    async Task<TakeResult> IPartitionGrain.TakeAsync(TakeRequest request)
+    private async Task<TakeResult> TakeAsync(TakeRequest request)
     {
         await OpenAsync();
         QueueArguments.CheckBatchSize(request.MaxCount, limits.MaxPartitionItems, nameof(request.MaxCount));
@@ -217,6 +242,22 @@ public sealed class PartitionGrain(
         return Peek(request.FromSequence);
     }
 
+    async Task<PartitionInfo> IPartitionGrain.DescribeAsync()
+    {
+        await OpenAsync();
+        await ExpireIfDueAsync();
+        ThrowIfClosed();
+        var now = clock.GetUtcNow();
+        return new PartitionInfo(
+            address.Partition,
+            items.Count,
+            items.Bytes,
+            items.Count > 0 ? now - new DateTimeOffset(items[0].StoredAt, TimeSpan.Zero) : null,
+            live ? expiresAt - now : TimeSpan.Zero,
+            getters.Count,
+            putters.Count);
+    }
+
     async Task<int> IPartitionGrain.CountAsync()
     {
         await OpenAsync();
@@ -251,7 +292,7 @@ public sealed class PartitionGrain(
             }
             catch (Exception e)
             {
-                logger.DeleteFailed(e, Describe());
+                logger.DeleteFailed(e, description);
             }
         }
     }
@@ -285,6 +326,11 @@ public sealed class PartitionGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (gauge is not null)
+        {
+            metrics.Untrack(gauge);
+        }
+
         if (queue is { IsCompletedSuccessfully: true })
         {
             QueueGrain.DetachAsync(Key).Ignore();
@@ -294,10 +340,11 @@ public sealed class PartitionGrain(
     }
 
     /// <summary>Waits in line until served, cancelled, or out of time, whichever takes the waiter out of the line first.</summary>
-    private static async Task<TResult> WaitInLineAsync<TRequest, TResult>(
+    private async Task<TResult> WaitInLineAsync<TRequest, TResult>(
         WaitLine<TRequest, TResult> line, Waiter<TRequest, TResult> waiter, TimeSpan maxWait, TResult timedOut)
     {
         line.Add(waiter);
+        Publish();
 
         // Resume on the activation's scheduler, so the check below cannot race a put or a cancel.
         await ((Task)waiter.Completion.Task.WaitAsync(Min(maxWait, MaxParkedWait)))
@@ -305,6 +352,7 @@ public sealed class PartitionGrain(
         if (line.Remove(waiter))
         {
             waiter.Completion.SetResult(timedOut);
+            Publish();
         }
 
         return await waiter.Completion.Task;
@@ -333,7 +381,25 @@ public sealed class PartitionGrain(
             }
         }
         while (progressed);
+        Publish();
     }
+
+    /// <summary>Shows the metrics the partition as it is now.</summary>
+    private void Publish()
+    {
+        if (gauge is null)
+        {
+            return;
+        }
+
+        Volatile.Write(ref gauge.Items, items.Count);
+        Volatile.Write(ref gauge.Bytes, items.Bytes);
+        Volatile.Write(ref gauge.OldestStoredAt, items.Count > 0 ? items[0].StoredAt : 0);
+        Volatile.Write(ref gauge.WaitingGetters, getters.Count);
+        Volatile.Write(ref gauge.WaitingPutters, putters.Count);
+    }
+
+    private string QueueTag => gauge?.Queue ?? address.QueueId;
 
     private bool HasRoomFor(PutRequest request) => items.Count + reserved + request.Items.Length <= limits.MaxPartitionItems;
 
@@ -342,7 +408,7 @@ public sealed class PartitionGrain(
     {
         if (storage is null)
         {
-            Append(put.Request.Items, clock.GetUtcNow() + put.Request.PartitionTtl);
+            Append(put.Request.Items, clock.GetUtcNow(), clock.GetUtcNow() + put.Request.PartitionTtl);
             put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems));
             return;
         }
@@ -413,17 +479,18 @@ public sealed class PartitionGrain(
             stagedTakes.Clear();
             stagedHeadMoves.Clear();
             ImmutableArray<byte[]> batch = [.. puts.SelectMany(put => put.Request.Items)];
-            var expiry = puts.Length == 0 ? expiresAt : clock.GetUtcNow() + puts[^1].Request.PartitionTtl;
+            var now = clock.GetUtcNow();
+            var expiry = puts.Length == 0 ? expiresAt : now + puts[^1].Request.PartitionTtl;
             try
             {
                 await Task.WhenAll(
-                    batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, expiry),
+                    batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, now, expiry),
                     takes.Length + headMoves.Length == 0 ? Task.CompletedTask : records.MoveHeadAsync(Head, releasedAfter));
             }
             catch (Exception e)
             {
-                logger.StorageFailed(e, Describe());
-                var failure = new QueueStorageException($"Storage of {Describe()} failed; try again.", e);
+                logger.StorageFailed(e, description);
+                var failure = new QueueStorageException($"Storage of {description} failed; try again.", e);
                 Array.ForEach(puts, put => put.Completion.SetException(failure));
                 Array.ForEach(takes, take => take.Completion.SetException(failure));
                 Array.ForEach(headMoves, move => move.SetException(failure));
@@ -435,7 +502,7 @@ public sealed class PartitionGrain(
             if (!batch.IsEmpty)
             {
                 reserved -= batch.Length;
-                Append(batch, expiry);
+                Append(batch, now, expiry);
                 Array.ForEach(puts, put => put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems)));
             }
 
@@ -445,11 +512,11 @@ public sealed class PartitionGrain(
         }
     }
 
-    private void Append(ImmutableArray<byte[]> payloads, DateTimeOffset expiry)
+    private void Append(ImmutableArray<byte[]> payloads, DateTimeOffset storedAt, DateTimeOffset expiry)
     {
         foreach (var payload in payloads)
         {
-            items.Enqueue(new StoredItem(nextSequence++, payload));
+            items.Enqueue(new StoredItem(nextSequence++, payload, storedAt.UtcTicks));
         }
 
         // Every put sets the expiry; reads never extend it (C21).
@@ -527,6 +594,8 @@ public sealed class PartitionGrain(
         }
 
         // Putters waiting for room come in with a new expiry; without them the partition stops being live.
+        metrics.Expired(QueueTag);
+        logger.PartitionExpired(description);
         items.Clear();
         Settle();
         return LeaveQueueAsync();
@@ -550,6 +619,13 @@ public sealed class PartitionGrain(
         }
 
         await LoadAsync();
+        if (gauge is null)
+        {
+            gauge = new PartitionGauge(info.Name ?? info.Id);
+            metrics.Track(gauge);
+            Publish();
+        }
+
         return info;
     }
 
@@ -573,9 +649,9 @@ public sealed class PartitionGrain(
         }
         catch (Exception e)
         {
-            logger.LoadFailed(e, Describe());
+            logger.LoadFailed(e, description);
             store = null;
-            throw new QueueStorageException($"{Describe()} could not be read from storage: {e.Message}", e);
+            throw new QueueStorageException($"{description} could not be read from storage: {e.Message}", e);
         }
 
         foreach (var item in snapshot.Items)
@@ -688,7 +764,6 @@ public sealed class PartitionGrain(
         }
     }
 
-    private string Describe() => $"queue {address.QueueId}, {(address.Partition is null ? "default partition" : $"partition '{address.Partition}'")}";
 
     private void CheckPut(PutRequest request, QueueInfo info)
     {
@@ -715,4 +790,10 @@ public sealed class PartitionGrain(
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static string Describe(GrainId grainId)
+    {
+        var (queueId, partition) = PartitionAddress.Parse(grainId.Key.ToString()!);
+        return QueueText.Describe(null, queueId, partition);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrleansQueue.Grains.Hosting;
 
 namespace OrleansQueue.Grains.Queues;
@@ -8,7 +9,8 @@ namespace OrleansQueue.Grains.Queues;
 public sealed class QueueDirectoryGrain(
     [PersistentState("directory", QueueSiloBuilderExtensions.StorageName)] IPersistentState<DirectoryState> state,
     IGrainFactory grainFactory,
-    TimeProvider clock) : Grain, IQueueDirectoryGrain
+    TimeProvider clock,
+    ILogger<QueueDirectoryGrain> logger) : Grain, IQueueDirectoryGrain
 {
     private string Environment => this.GetPrimaryKeyString();
 
@@ -26,6 +28,7 @@ public sealed class QueueDirectoryGrain(
         await grainFactory.GetGrain<IQueueGrain>(info.Id).InitializeAsync(info);
         state.State.Queues.Add(name, info);
         await state.SaveAsync(this, $"environment '{Environment}'");
+        logger.QueueCreated(name, info.Id, Environment, createdBy);
         return info;
     }
 

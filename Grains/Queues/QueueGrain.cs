@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansQueue.Grains.Hosting;
 
@@ -12,17 +13,25 @@ namespace OrleansQueue.Grains.Queues;
 /// memory while there are any, so that a deletion reaches waiting calls on partitions that are not live.
 /// </remarks>
 public sealed class QueueGrain(
+    IGrainContext context,
     [PersistentState("queue", QueueSiloBuilderExtensions.StorageName)] IPersistentState<QueueState> state,
     IGrainFactory grainFactory,
     IOptions<QueueOptions> options,
-    TimeProvider clock) : Grain, IQueueGrain, IRemindable
+    TimeProvider clock,
+    ILogger<QueueGrain> logger) : Grain, IQueueGrain, IRemindable
 {
     private const string LeaseReminder = "lease";
+
+    // The queue's id, the grain's key.
+    private readonly string id = context.GrainId.Key.ToString()!;
 
     private readonly QueueOptions limits = options.Value;
 
     // The partitions that have an activation, by key.
     private readonly HashSet<string> attached = new(StringComparer.Ordinal);
+
+    // The live partitions' keys in ordinal order, kept until the set changes, so that paging through 100,000 is cheap.
+    private string[]? sortedPartitions;
 
     // Checks the lease of an ephemeral queue while the grain is in memory.
     private IGrainTimer? leaseTimer;
@@ -48,7 +57,7 @@ public sealed class QueueGrain(
             state.State.LeaseExpiresAt = clock.GetUtcNow() + limits.EphemeralGracePeriod;
         }
 
-        await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
+        await state.SaveAsync(this, $"queue {id}");
         if (info.Name is null)
         {
             await WatchLeaseAsync();
@@ -61,7 +70,7 @@ public sealed class QueueGrain(
         if (state.State.LeaseExpiresAt is not null)
         {
             state.State.LeaseExpiresAt = clock.GetUtcNow() + limits.EphemeralGracePeriod;
-            await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
+            await state.SaveAsync(this, $"queue {id}");
         }
 
         return limits.EphemeralHeartbeatInterval;
@@ -101,20 +110,23 @@ public sealed class QueueGrain(
 
         if (live.Count >= limits.MaxPartitions)
         {
+            logger.PartitionLimitReached(QueueText.Describe(info.Name, info.Id), partition, live.Count);
             throw new QueueFullException(
                 $"{QueueText.Describe(info.Name, info.Id)} already has {live.Count} live partitions, its limit; " +
                 $"partition '{partition}' cannot be added until one expires or is cleared.");
         }
 
         live.Add(partition);
-        await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
+        sortedPartitions = null;
+        await state.SaveAsync(this, $"queue {id}");
     }
 
     async Task IQueueGrain.RemovePartitionAsync(string partition)
     {
         if (state.State.LivePartitions.Remove(partition))
         {
-            await state.SaveAsync(this, $"queue {this.GetPrimaryKeyString()}");
+            sortedPartitions = null;
+            await state.SaveAsync(this, $"queue {id}");
         }
     }
 
@@ -125,6 +137,20 @@ public sealed class QueueGrain(
         var info = Info;
         var partitions = state.State.LivePartitions.Count;
         return new QueueSummary(info, partitions, await CountAsync());
+    }
+
+    Task<IReadOnlyList<string>> IQueueGrain.GetPartitionKeysAsync(string? after, int max)
+    {
+        _ = Info;
+        var sorted = sortedPartitions ??= [.. state.State.LivePartitions.Order(StringComparer.Ordinal)];
+        var start = 0;
+        if (after is not null)
+        {
+            var found = Array.BinarySearch(sorted, after, StringComparer.Ordinal);
+            start = found >= 0 ? found + 1 : ~found;
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(sorted[start..Math.Min(sorted.Length, start + max)]);
     }
 
     async Task IQueueGrain.ClearAsync() =>
@@ -139,7 +165,7 @@ public sealed class QueueGrain(
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => await CheckLeaseAsync();
 
     private QueueInfo Info =>
-        state.State.Info ?? throw new QueueNotFoundException($"Queue {this.GetPrimaryKeyString()} does not exist.");
+        state.State.Info ?? throw new QueueNotFoundException($"Queue {id} does not exist.");
 
     private async Task<long> CountAsync()
     {
@@ -159,6 +185,7 @@ public sealed class QueueGrain(
         }
 
         await Task.WhenAll(partitions.Select(partition => partition.DeleteAsync()));
+        logger.QueueDeleted(id);
         DeactivateOnIdle();
     }
 
@@ -175,6 +202,7 @@ public sealed class QueueGrain(
     {
         if (state.State.LeaseExpiresAt is { } expiresAt && clock.GetUtcNow() >= expiresAt)
         {
+            logger.EphemeralAbandoned(id, limits.EphemeralGracePeriod);
             await DeleteAsync();
         }
     }
@@ -182,7 +210,6 @@ public sealed class QueueGrain(
     /// <summary>The partitions of some keys; the list is copied, since the keys change while the caller awaits.</summary>
     private IPartitionGrain[] Partitions(IEnumerable<string> keys)
     {
-        var id = this.GetPrimaryKeyString();
         return [.. keys.Select(key => grainFactory.GetGrain<IPartitionGrain>(PartitionAddress.Format(id, key.Length == 0 ? null : key)))];
     }
 }

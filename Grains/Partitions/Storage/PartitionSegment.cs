@@ -21,6 +21,10 @@ public sealed class PartitionSegment
     [Id(2)]
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>When the segment was written, which is when its items were stored.</summary>
+    [Id(3)]
+    public DateTimeOffset StoredAt { get; set; }
+
     /// <summary>The sequence number of the last item.</summary>
     public long LastSequence => FirstSequence + Items.Length - 1;
 }

@@ -43,7 +43,7 @@ internal sealed class PartitionStore(IGrainStorage storage, GrainId grainId)
             {
                 if (newest.FirstSequence + i >= head.State.Head)
                 {
-                    items.Add(new StoredItem(newest.FirstSequence + i, newest.Items[i]));
+                    items.Add(new StoredItem(newest.FirstSequence + i, newest.Items[i], newest.StoredAt.UtcTicks));
                 }
             }
         }
@@ -54,11 +54,11 @@ internal sealed class PartitionStore(IGrainStorage storage, GrainId grainId)
     }
 
     /// <summary>Writes a new segment; it must not exist yet, which fences off a second activation of the partition.</summary>
-    public async Task AppendAsync(long firstSequence, ImmutableArray<byte[]> items, DateTimeOffset expiresAt)
+    public async Task AppendAsync(long firstSequence, ImmutableArray<byte[]> items, DateTimeOffset storedAt, DateTimeOffset expiresAt)
     {
         var number = nextSegment++;
         var record = new GrainState<PartitionSegment>(
-            new PartitionSegment { FirstSequence = firstSequence, Items = [.. items], ExpiresAt = expiresAt });
+            new PartitionSegment { FirstSequence = firstSequence, Items = [.. items], StoredAt = storedAt, ExpiresAt = expiresAt });
         await storage.WriteStateAsync(SegmentName(number), grainId, record);
         segments.Enqueue(new StoredSegment(number, firstSequence + items.Length - 1, record.ETag));
     }
