@@ -49,6 +49,8 @@ builder.UseOrleans(silo =>
     silo.AddOrleansQueues();
 });
 
+builder.AddMetricsExport(settings);
+
 using var host = builder.Build();
 await host.StartAsync();
 host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansQueue.Silo")

@@ -25,4 +25,13 @@ internal sealed class SiloSettings
 
     /// <summary>The Azure Storage connection string; by default Azurite on this machine.</summary>
     public string AzureStorage { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Where metrics go: <c>none</c> (the default), <c>prometheus</c> (scraped from <see cref="PrometheusPort"/>), or <c>otlp</c>.</summary>
+    public string Metrics { get; set; } = "none";
+
+    /// <summary>The loopback port Prometheus scrapes <c>/metrics</c> from, when <see cref="Metrics"/> is <c>prometheus</c>.</summary>
+    public int PrometheusPort { get; set; } = 9464;
+
+    /// <summary>The OTLP collector, when <see cref="Metrics"/> is <c>otlp</c>.</summary>
+    public string OtlpEndpoint { get; set; } = "http://127.0.0.1:4317";
 }
