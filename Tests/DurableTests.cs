@@ -184,6 +184,67 @@ public sealed class DurableTests(DurableClusterFixture fixture)
         Assert.Equal("fine", await queue.GetAsync<string>(partition: "healthy", block: false));
     }
 
+    [Fact]
+    public async Task Waiting_getters_and_racing_cancellations_lose_nothing_on_durable_storage() // C13, C15, C16, C31
+    {
+        const int Cycles = 300;
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var received = new List<int>();
+        for (var i = 0; i < Cycles; i++)
+        {
+            using var cancel = new CancellationTokenSource();
+            var get = queue.GetAsync<int>(cancellationToken: cancel.Token);
+            var put = queue.PutAsync(i);
+            if (i % 2 == 0)
+            {
+                await cancel.CancelAsync();
+            }
+
+            await put;
+            try
+            {
+                received.Add(await get.WaitAsync(Patience));
+            }
+            catch (OperationCanceledException)
+            {
+                // The item stays in the queue.
+            }
+        }
+
+        var left = await queue.GetManyAsync<int>(QueueLimits.MaxPartitionItems, block: false);
+        Assert.Equal(Enumerable.Range(0, Cycles), received.Concat(left).Order());
+    }
+
+    [Fact]
+    public async Task Producers_and_consumers_share_a_durable_partition_with_every_item_once() // C10, C15, C33
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var producers = Enumerable.Range(0, 4).Select(p => Task.Run(async () =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await queue.PutAsync((p * 1_000) + i);
+            }
+        }));
+        var consumed = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var consumers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (consumed.Count < 400)
+            {
+                var (found, item) = await queue.TryGetAsync<int>(timeout: TimeSpan.FromMilliseconds(300));
+                if (found)
+                {
+                    consumed.Add(item);
+                }
+            }
+        }));
+
+        await Task.WhenAll(producers.Concat(consumers)).WaitAsync(Patience);
+
+        Assert.Equal(Enumerable.Range(0, 4).SelectMany(p => Enumerable.Range(p * 1_000, 100)), consumed.Order());
+        Assert.Equal(0, await queue.LenAsync());
+    }
+
     private static async Task<(double Put, double Get)> BytesPerPutAndGetAsync(DistributedQueue queue, byte[] item)
     {
         const int Rounds = 20;
