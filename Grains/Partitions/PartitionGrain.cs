@@ -205,6 +205,7 @@ public sealed class PartitionGrain(
         if (getters.TryRemove(operationId, out var getter))
         {
             getter.Completion.SetResult(new TakeResult(WaitOutcome.Cancelled, [], getter.Ticket));
+            Publish();
         }
         else if (putters.TryRemove(operationId, out var putter))
         {
