@@ -8,6 +8,16 @@ namespace OrleansQueue;
 /// <param name="TimeToExpiry">How long until the partition expires unless put to again (C21).</param>
 /// <param name="WaitingGetters">Gets waiting in the silo for an item.</param>
 /// <param name="WaitingPutters">Puts waiting in the silo for room.</param>
+/// <param name="ItemsPut">Items stored since the partition's activation started, for rates.</param>
+/// <param name="ItemsGot">Items removed by gets since the partition's activation started, for rates.</param>
 [GenerateSerializer, Immutable, Alias("OrleansQueue.PartitionInfo")]
 public sealed record PartitionInfo(
-    string? Partition, int Length, long Bytes, TimeSpan? OldestItemAge, TimeSpan TimeToExpiry, int WaitingGetters, int WaitingPutters);
+    string? Partition,
+    int Length,
+    long Bytes,
+    TimeSpan? OldestItemAge,
+    TimeSpan TimeToExpiry,
+    int WaitingGetters,
+    int WaitingPutters,
+    long ItemsPut,
+    long ItemsGot);

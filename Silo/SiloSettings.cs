@@ -34,4 +34,10 @@ internal sealed class SiloSettings
 
     /// <summary>The OTLP collector, when <see cref="Metrics"/> is <c>otlp</c>.</summary>
     public string OtlpEndpoint { get; set; } = "http://127.0.0.1:4317";
+
+    /// <summary>Whether to serve the Orleans Dashboard and the queue page (<c>--dashboard</c>).</summary>
+    public bool Dashboard { get; set; }
+
+    /// <summary>The loopback port of the dashboard and the queue page.</summary>
+    public int DashboardPort { get; set; } = 8080;
 }

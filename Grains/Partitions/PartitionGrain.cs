@@ -124,6 +124,10 @@ public sealed class PartitionGrain(
     // The last ticket given out; tickets follow the clock so that they keep their order across activations.
     private long lastTicket;
 
+    // Items stored and removed since this activation started, from which an operator's view derives rates.
+    private long itemsPut;
+    private long itemsGot;
+
     private string Key => address.Partition ?? "";
 
     private IQueueGrain QueueGrain => grainFactory.GetGrain<IQueueGrain>(address.QueueId);
@@ -256,7 +260,9 @@ public sealed class PartitionGrain(
             items.Count > 0 ? now - new DateTimeOffset(items[0].StoredAt, TimeSpan.Zero) : null,
             live ? expiresAt - now : TimeSpan.Zero,
             getters.Count,
-            putters.Count);
+            putters.Count,
+            itemsPut,
+            itemsGot);
     }
 
     async Task<int> IPartitionGrain.CountAsync()
@@ -520,6 +526,8 @@ public sealed class PartitionGrain(
             items.Enqueue(new StoredItem(nextSequence++, payload, storedAt.UtcTicks));
         }
 
+        itemsPut += payloads.Length;
+
         // Every put sets the expiry; reads never extend it (C21).
         expiresAt = expiry;
         var ttl = expiry - clock.GetUtcNow();
@@ -545,6 +553,8 @@ public sealed class PartitionGrain(
         {
             taken.Add(items.Dequeue().Payload);
         }
+
+        itemsGot += taken.Count;
 
         return taken.MoveToImmutable();
     }
