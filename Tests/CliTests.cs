@@ -88,12 +88,14 @@ public sealed class CliTests(SiloProcessFixture fixture) : IClassFixture<SiloPro
 
         var fromFile = await Oq("put", name, "--from", file);
         var fromStdin = await OqProcess.RunAsync(fixture.Silo, ["put", name, "--from", "-"], "x\ny\n");
+        var fromPipe = await OqProcess.RunAsync(fixture.Silo, ["put", name, "--from", "/dev/stdin"], "z\n");
         File.Delete(file);
 
         AssertExit(0, fromFile);
         Assert.Contains("Put 2500 item(s)", fromFile.Out, StringComparison.Ordinal);
         AssertExit(0, fromStdin);
-        Assert.Equal(["2502"], (await Oq("queue", "len", name)).Lines);
+        AssertExit(0, fromPipe);
+        Assert.Equal(["2503"], (await Oq("queue", "len", name)).Lines);
         Assert.Equal(["line 0", "line 1"], (await Oq("get", name, "2")).Lines);
     }
 

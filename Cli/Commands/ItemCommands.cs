@@ -11,8 +11,8 @@ internal static class ItemCommands
     // Items per call when putting a file: well inside the partition limit, large enough to keep the network busy.
     private const int Batch = 1_000;
 
-    // Files with more lines than this show a progress bar.
-    private const int LargeFile = 10_000;
+    // Files larger than this show a progress bar.
+    private const long LargeFileBytes = 1024 * 1024;
 
     private static readonly Argument<string> Name = new("name") { Description = "The queue's name." };
 
@@ -47,8 +47,7 @@ internal static class ItemCommands
             var asJson = input.GetValue(json);
             var queue = (await session.ConnectAsync(cancellationToken)).FromName(input.GetValue(Name)!, environment: session.Environment);
             var lines = file is null ? typed : ReadLines(file);
-            var total = file is null or "-" ? (int?)null : File.ReadLines(file).Count();
-            var put = await PutAllAsync(queue, lines.Select(line => asJson ? ParseJson(line) : line), key, partitionTtl, total, cancellationToken);
+            var put = await PutAllAsync(queue, lines, asJson, key, partitionTtl, SizeOf(file), cancellationToken);
             Console.WriteLine($"Put {put} item(s) into queue '{input.GetValue(Name)}'{(key is null ? "" : $", partition '{key}'")}.");
             return ExitCodes.Success;
         });
@@ -90,37 +89,44 @@ internal static class ItemCommands
     }
 
     private static async Task<long> PutAllAsync(
-        DistributedQueue queue, IEnumerable<object?> items, string? partition, TimeSpan? ttl, int? total, CancellationToken cancellationToken)
+        DistributedQueue queue, IEnumerable<string> lines, bool json, string? partition, TimeSpan? ttl, long bytes, CancellationToken cancellationToken)
     {
-        if (total is not > LargeFile || Console.IsErrorRedirected)
+        long count = 0;
+        long read = 0;
+        async Task PutBatchesAsync(Action? progress)
         {
-            long count = 0;
-            foreach (var batch in items.Chunk(Batch))
+            foreach (var batch in lines.Chunk(Batch))
             {
-                await queue.PutManyAsync(batch, partition, ttl, cancellationToken: cancellationToken);
+                await queue.PutManyAsync(batch.Select(line => json ? ParseJson(line) : line), partition, ttl, cancellationToken: cancellationToken);
                 count += batch.Length;
+                read += batch.Sum(line => line.Length + 1L);
+                progress?.Invoke();
             }
+        }
 
+        if (bytes < LargeFileBytes || Console.IsErrorRedirected)
+        {
+            await PutBatchesAsync(null);
             return count;
         }
 
-        long done = 0;
         var clock = Stopwatch.StartNew();
         await Output.Terminal.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
+            .StartAsync(async context =>
             {
-                var task = progress.AddTask("putting", maxValue: total.Value);
-                foreach (var batch in items.Chunk(Batch))
+                var task = context.AddTask("putting", maxValue: bytes);
+                await PutBatchesAsync(() =>
                 {
-                    await queue.PutManyAsync(batch, partition, ttl, cancellationToken: cancellationToken);
-                    done += batch.Length;
-                    task.Value = done;
-                    task.Description = $"{done:N0} items, {done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} items/s";
-                }
+                    task.Value = Math.Min(read, bytes);
+                    task.Description = $"{count:N0} items, {count / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} items/s";
+                });
             });
-        return done;
+        return count;
     }
+
+    /// <summary>The size of the file to read, for the progress bar; a pipe or stdin has none worth showing.</summary>
+    private static long SizeOf(string? file) => file is null or "-" || !File.Exists(file) ? 0 : new FileInfo(file).Length;
 
     private static IEnumerable<string> ReadLines(string file)
     {
