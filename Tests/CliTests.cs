@@ -100,6 +100,23 @@ public sealed class CliTests(SiloProcessFixture fixture) : IClassFixture<SiloPro
     }
 
     [Fact]
+    public async Task A_put_to_a_full_partition_waits_up_to_its_timeout_then_says_full() // C4, C12
+    {
+        var name = UniqueName();
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, Enumerable.Range(0, QueueLimits.MaxPartitionItems).Select(i => $"{i}"));
+        await Oq("queue", "create", name);
+        AssertExit(0, await Oq("put", name, "--from", file));
+        File.Delete(file);
+
+        var full = await Oq("put", name, "one-more", "--timeout", "1s");
+
+        AssertExit(1, full);
+        Assert.Contains("is full", full.Error, StringComparison.Ordinal);
+        Assert.Equal([$"{QueueLimits.MaxPartitionItems}"], (await Oq("queue", "len", name)).Lines);
+    }
+
+    [Fact]
     public async Task Getting_from_an_empty_queue_exits_3_at_once_or_after_the_timeout() // C13
     {
         var name = UniqueName();

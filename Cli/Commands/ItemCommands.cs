@@ -25,12 +25,16 @@ internal static class ItemCommands
         var partition = Partition();
         var ttl = new Option<string?>("--ttl") { Description = "The partition's time-to-live after this put: 1s to 24h (default 24h)." };
         var json = new Option<bool>("--json") { Description = "Read each value as JSON (numbers, lists, objects…) instead of as a string." };
+        var timeout = new Option<string?>("--timeout")
+        {
+            Description = "How long to wait for room in a full partition (5,000 items), e.g. 30s (default: forever).",
+        };
         var command = new Command(
             "put",
             "Add items at the tail of a partition: each value, or each line of a file, is one item.\n" +
             "Examples: oq put jobs resize-42 crop-7 -p eu     oq put jobs --from items.txt     oq put jobs '{\"id\": 1}' --json")
         {
-            Name, values, from, partition, ttl, json,
+            Name, values, from, partition, ttl, json, timeout,
         };
         command.SetSessionAction(async (session, cancellationToken) =>
         {
@@ -45,9 +49,10 @@ internal static class ItemCommands
             QueueArguments.CheckPartition(key);
             var partitionTtl = input.GetValue(ttl) is { } text ? Durations.Parse(text) : (TimeSpan?)null;
             var asJson = input.GetValue(json);
+            var wait = input.GetValue(timeout) is { } limit ? Durations.Parse(limit) : (TimeSpan?)null;
             var queue = (await session.ConnectAsync(cancellationToken)).FromName(input.GetValue(Name)!, environment: session.Environment);
             var lines = file is null ? typed : ReadLines(file);
-            var put = await PutAllAsync(queue, lines, asJson, key, partitionTtl, SizeOf(file), cancellationToken);
+            var put = await PutAllAsync(queue, lines, asJson, new PutTarget(key, partitionTtl, wait), SizeOf(file), cancellationToken);
             Console.WriteLine($"Put {put} item(s) into queue '{input.GetValue(Name)}'{(key is null ? "" : $", partition '{key}'")}.");
             return ExitCodes.Success;
         });
@@ -89,7 +94,7 @@ internal static class ItemCommands
     }
 
     private static async Task<long> PutAllAsync(
-        DistributedQueue queue, IEnumerable<string> lines, bool json, string? partition, TimeSpan? ttl, long bytes, CancellationToken cancellationToken)
+        DistributedQueue queue, IEnumerable<string> lines, bool json, PutTarget target, long bytes, CancellationToken cancellationToken)
     {
         long count = 0;
         long read = 0;
@@ -97,7 +102,8 @@ internal static class ItemCommands
         {
             foreach (var batch in lines.Chunk(Batch))
             {
-                await queue.PutManyAsync(batch.Select(line => json ? ParseJson(line) : line), partition, ttl, cancellationToken: cancellationToken);
+                await queue.PutManyAsync(
+                    batch.Select(line => json ? ParseJson(line) : line), target.Partition, target.Ttl, timeout: target.Timeout, cancellationToken: cancellationToken);
                 count += batch.Length;
                 read += batch.Sum(line => line.Length + 1L);
                 progress?.Invoke();
@@ -170,4 +176,7 @@ internal static class ItemCommands
             _ => null,
         };
     }
+
+    /// <summary>Where and how the items of one <c>oq put</c> go.</summary>
+    private sealed record PutTarget(string? Partition, TimeSpan? Ttl, TimeSpan? Timeout);
 }
