@@ -106,6 +106,31 @@ public sealed class DurableTests(DurableClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_second_activation_of_a_partition_cannot_write_over_the_first() // C30, C34
+    {
+        // Two clusters on one storage reach the same partition: each holds an activation of it.
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        await queue.PutAsync("first", partition: "p");
+        var other = await fixture.StartClusterAsync($"other{Guid.NewGuid():N}");
+        try
+        {
+            var otherQueue = QueuesOf(other).FromId((await queue.InfoAsync()).Id);
+            await otherQueue.PutAsync("second", partition: "p");
+
+            // This cluster's activation would write the segment the other just wrote: storage refuses it, it reloads.
+            await Assert.ThrowsAsync<QueueStorageException>(() => queue.PutAsync("lost", partition: "p"));
+            await queue.PutAsync("third", partition: "p");
+
+            Assert.Equal(["first", "second", "third"], await queue.GetManyAsync<string>(10, partition: "p"));
+        }
+        finally
+        {
+            await other.StopAllSilosAsync();
+            await other.DisposeAsync();
+        }
+    }
+
     [Theory]
     [MemberData(nameof(PartitionKeys.Hostile), MemberType = typeof(PartitionKeys))]
     public async Task Partition_keys_hostile_to_storage_round_trip_through_storage(string partition) // C2

@@ -460,62 +460,69 @@ public sealed class PartitionGrain(
         }
     }
 
-    /// <summary>Writes what is staged, one batch at a time, and answers the calls each batch carried.</summary>
+    /// <summary>
+    /// Writes what is staged, one batch at a time, and answers the calls each batch carried. If anything fails, or the
+    /// partition closes, every call in the batch and still staged fails: none is left waiting for a flush that ended.
+    /// </summary>
     private async Task FlushAsync()
     {
         // Let the calls already queued on this activation stage their work first, so that they share the writes (C33).
         await Task.Yield();
-        var records = await OpenStoreAsync();
-        while (stagedPuts.Count + stagedTakes.Count + stagedHeadMoves.Count > 0)
+        Waiter<PutRequest, PutResult>[] puts = [];
+        (TaskCompletionSource<TakeResult> Completion, TakeResult Result)[] takes = [];
+        TaskCompletionSource[] headMoves = [];
+        try
         {
-            if (closed is not null)
+            var records = await OpenStoreAsync();
+            while (stagedPuts.Count + stagedTakes.Count + stagedHeadMoves.Count > 0)
             {
-                stagedPuts.ForEach(put => put.Completion.SetException(closed));
-                stagedTakes.ForEach(take => take.Completion.SetException(closed));
-                stagedHeadMoves.ForEach(move => move.SetException(closed));
+                ThrowIfClosed();
+                (puts, takes, headMoves) = ([.. stagedPuts], [.. stagedTakes], [.. stagedHeadMoves]);
                 stagedPuts.Clear();
                 stagedTakes.Clear();
                 stagedHeadMoves.Clear();
-                return;
-            }
+                ImmutableArray<byte[]> batch = [.. puts.SelectMany(put => put.Request.Items)];
+                var now = clock.GetUtcNow();
+                var expiry = puts.Length == 0 ? expiresAt : now + puts[^1].Request.PartitionTtl;
+                try
+                {
+                    await Task.WhenAll(
+                        batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, now, expiry),
+                        takes.Length + headMoves.Length == 0 ? Task.CompletedTask : records.MoveHeadAsync(Head, releasedAfter));
+                }
+                catch (Exception e)
+                {
+                    logger.StorageFailed(e, description);
+                    throw new QueueStorageException($"Storage of {description} failed; try again.", e);
+                }
 
-            Waiter<PutRequest, PutResult>[] puts = [.. stagedPuts];
-            (TaskCompletionSource<TakeResult> Completion, TakeResult Result)[] takes = [.. stagedTakes];
-            TaskCompletionSource[] headMoves = [.. stagedHeadMoves];
+                if (!batch.IsEmpty)
+                {
+                    reserved -= batch.Length;
+                    Append(batch, now, expiry);
+                }
+
+                Array.ForEach(puts, put => put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems)));
+                Array.ForEach(takes, take => take.Completion.SetResult(take.Result));
+                Array.ForEach(headMoves, move => move.SetResult());
+                (puts, takes, headMoves) = ([], [], []);
+                Settle();
+            }
+        }
+        catch (Exception e)
+        {
+            var failure = closed ?? e;
+            Array.ForEach([.. puts, .. stagedPuts], put => put.Completion.TrySetException(failure));
+            Array.ForEach([.. takes, .. stagedTakes], take => take.Completion.TrySetException(failure));
+            Array.ForEach([.. headMoves, .. stagedHeadMoves], move => move.TrySetException(failure));
             stagedPuts.Clear();
             stagedTakes.Clear();
             stagedHeadMoves.Clear();
-            ImmutableArray<byte[]> batch = [.. puts.SelectMany(put => put.Request.Items)];
-            var now = clock.GetUtcNow();
-            var expiry = puts.Length == 0 ? expiresAt : now + puts[^1].Request.PartitionTtl;
-            try
+            if (closed is null)
             {
-                await Task.WhenAll(
-                    batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, now, expiry),
-                    takes.Length + headMoves.Length == 0 ? Task.CompletedTask : records.MoveHeadAsync(Head, releasedAfter));
-            }
-            catch (Exception e)
-            {
-                logger.StorageFailed(e, description);
-                var failure = new QueueStorageException($"Storage of {description} failed; try again.", e);
-                Array.ForEach(puts, put => put.Completion.SetException(failure));
-                Array.ForEach(takes, take => take.Completion.SetException(failure));
-                Array.ForEach(headMoves, move => move.SetException(failure));
+                // This activation's view of storage can no longer be trusted: the next call reloads it.
                 Close(failure);
-                DeactivateOnIdle();
-                return;
             }
-
-            if (!batch.IsEmpty)
-            {
-                reserved -= batch.Length;
-                Append(batch, now, expiry);
-                Array.ForEach(puts, put => put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems)));
-            }
-
-            Array.ForEach(takes, take => take.Completion.SetResult(take.Result));
-            Array.ForEach(headMoves, move => move.SetResult());
-            Settle();
         }
     }
 
