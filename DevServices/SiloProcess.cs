@@ -113,7 +113,15 @@ public sealed class SiloProcess : IAsyncDisposable
             await kill.WaitForExitAsync();
         }
 
-        await process.WaitForExitAsync().WaitAsync(timeout);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"The silo did not stop within {timeout} of Ctrl+C:\n{Output}", e);
+        }
+
         return process.ExitCode;
     }
 

@@ -51,7 +51,17 @@ public sealed class SiloProcessTests : IAsyncLifetime
     [Fact]
     public async Task The_silo_stops_cleanly_on_ctrl_c()
     {
-        var exitCode = await Silo.InterruptAsync(TimeSpan.FromSeconds(30));
+        // A silo in use, as an operator would stop it: one that has served a client.
+        using (var client = await StartClientAsync())
+        {
+            var queue = client.Services.GetRequiredService<QueueClient>().FromName("in-use", createIfMissing: true);
+            await queue.PutAsync(1);
+            await queue.GetAsync<int>();
+            await client.StopAsync();
+        }
+
+        // The generic host gives its services 30 s to stop; a silo that needs them all still exits cleanly.
+        var exitCode = await Silo.InterruptAsync(TimeSpan.FromSeconds(60));
 
         // Orleans may log its reminder service's table read as cancelled when a silo stops seconds after starting;
         // what matters is a clean exit with no error of ours and nothing unhandled.
