@@ -12,9 +12,22 @@ var durablePuts = new Command("durable-puts", "B4: durable puts/s on one partiti
 };
 durablePuts.SetAction(result => DurablePuts.RunAsync(TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(json)));
 
+var compareRedis = new Option<bool>("--compare-redis")
+{
+    Description = "Run the same workload against a local redis-server (started on a free port) in the same run.",
+};
+var putGet = new Command("put-get", "B1: put then get, 64 callers over 64 partitions, in-memory silo.") { seconds, compareRedis, json };
+putGet.SetAction(result => PutGetPairs.RunAsync(TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(compareRedis), result.GetValue(json)));
+
+var rounds = new Option<int>("--rounds") { Description = "How many wake-ups to measure.", DefaultValueFactory = _ => 2_000 };
+var wakeUp = new Command("wake-up", "B3: latency from a put to the return of a get waiting on another client.") { rounds, compareRedis, json };
+wakeUp.SetAction(result => WakeUp.RunAsync(result.GetValue(rounds), result.GetValue(compareRedis), result.GetValue(json)));
+
 var root = new RootCommand(
     "OrleansQueue benchmarks. Run in Release: dotnet run -c Release --project Benchmarks -- <scenario> [options]")
 {
+    putGet,
+    wakeUp,
     durablePuts,
 };
 return await root.Parse(args).InvokeAsync();
