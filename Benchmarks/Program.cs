@@ -19,6 +19,9 @@ var compareRedis = new Option<bool>("--compare-redis")
 var putGet = new Command("put-get", "B1: put then get, 64 callers over 64 partitions, in-memory silo.") { seconds, compareRedis, json };
 putGet.SetAction(result => PutGetPairs.RunAsync(TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(compareRedis), result.GetValue(json)));
 
+var batches = new Command("batches", "B2: PutManyAsync/GetManyAsync of 100 items, 16 callers, in-memory silo.") { seconds, compareRedis, json };
+batches.SetAction(result => Batches.RunAsync(TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(compareRedis), result.GetValue(json)));
+
 var rounds = new Option<int>("--rounds") { Description = "How many wake-ups to measure.", DefaultValueFactory = _ => 2_000 };
 var wakeUp = new Command("wake-up", "B3: latency from a put to the return of a get waiting on another client.") { rounds, compareRedis, json };
 wakeUp.SetAction(result => WakeUp.RunAsync(result.GetValue(rounds), result.GetValue(compareRedis), result.GetValue(json)));
@@ -27,6 +30,7 @@ var root = new RootCommand(
     "OrleansQueue benchmarks. Run in Release: dotnet run -c Release --project Benchmarks -- <scenario> [options]")
 {
     putGet,
+    batches,
     wakeUp,
     durablePuts,
 };
