@@ -22,6 +22,9 @@ putGet.SetAction(result => PutGetPairs.RunAsync(TimeSpan.FromSeconds(result.GetV
 var batches = new Command("batches", "B2: PutManyAsync/GetManyAsync of 100 items, 16 callers, in-memory silo.") { seconds, compareRedis, json };
 batches.SetAction(result => Batches.RunAsync(TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(compareRedis), result.GetValue(json)));
 
+var memory = new Command("memory", "B5: silo working set after storing 1,000,000 items of 100 bytes over 1,000 partitions.") { json };
+memory.SetAction(result => Memory.RunAsync(result.GetValue(json)));
+
 var rounds = new Option<int>("--rounds") { Description = "How many wake-ups to measure.", DefaultValueFactory = _ => 2_000 };
 var wakeUp = new Command("wake-up", "B3: latency from a put to the return of a get waiting on another client.") { rounds, compareRedis, json };
 wakeUp.SetAction(result => WakeUp.RunAsync(result.GetValue(rounds), result.GetValue(compareRedis), result.GetValue(json)));
@@ -33,5 +36,6 @@ var root = new RootCommand(
     batches,
     wakeUp,
     durablePuts,
+    memory,
 };
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,8 @@ namespace OrleansQueue.Benchmarks.Harness;
 /// <summary>Prints results as a table for people, or as JSON for scripts.</summary>
 internal static class Report
 {
+    public static void Json<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value));
+
     public static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     public static void Print(string scenario, IReadOnlyList<(string Name, LoadResult Result)> rows, string verdict, bool json)
