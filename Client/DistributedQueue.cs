@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Orleans.Runtime.Messaging;
 using OrleansQueue.Grains;
 
 namespace OrleansQueue;
@@ -399,7 +400,8 @@ public sealed class DistributedQueue : IAsyncDisposable
             block,
             timeout,
             (operation, wait, ticket) => grain.TakeAsync(new TakeRequest(operation, count, wait, ticket)),
-            cancellationToken);
+            cancellationToken,
+            askAgainOnFailure: true);
         return result.Items;
     }
 
@@ -407,13 +409,16 @@ public sealed class DistributedQueue : IAsyncDisposable
     /// Runs one put or get as a series of calls, each waiting in the silo no longer than the client's response timeout
     /// allows and handing back its ticket, so the operation keeps its place in line however long it waits (C17).
     /// Cancellation asks the silo to end the waiting call; the call's own answer says whether it completed first.
+    /// With <paramref name="askAgainOnFailure"/>, a call that fails on the way is made again with the same operation, for up
+    /// to the failover timeout: the partition answers it with what the lost call took, if it took anything (C31).
     /// </summary>
     private async Task<TResult> WaitInSiloAsync<TResult>(
         IPartitionGrain grain,
         bool block,
         TimeSpan? timeout,
         Func<Guid, TimeSpan, long, Task<TResult>> call,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool askAgainOnFailure = false)
         where TResult : IWaitResult
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -422,11 +427,30 @@ public sealed class DistributedQueue : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         using var cancellation = cancellationToken.Register(() => grain.CancelAsync(operation).Ignore());
         long ticket = 0;
+        var failures = 0;
+        long failingSince = 0;
         while (true)
         {
             var left = limit is { } l ? l - Stopwatch.GetElapsedTime(started) : TimeSpan.MaxValue;
             var wait = left <= TimeSpan.Zero ? TimeSpan.Zero : left < client.MaxServerWait ? left : client.MaxServerWait;
-            var result = await call(operation, wait, ticket);
+            TResult result;
+            try
+            {
+                result = await call(operation, wait, ticket);
+                failures = 0;
+            }
+            catch (Exception e) when (askAgainOnFailure && IsFailureOnTheWay(e))
+            {
+                failingSince = failures++ == 0 ? Stopwatch.GetTimestamp() : failingSince;
+                if (Stopwatch.GetElapsedTime(failingSince) >= client.FailoverTimeout)
+                {
+                    throw;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 << Math.Min(failures, 5), 2_000)), cancellationToken);
+                continue;
+            }
+
             switch (result.Outcome)
             {
                 case WaitOutcome.Cancelled:
@@ -440,6 +464,10 @@ public sealed class DistributedQueue : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Whether a call failed on its way to or from the partition, rather than being refused by it.</summary>
+    private static bool IsFailureOnTheWay(Exception e) =>
+        e is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException or QueueStorageException;
 
     private async Task<(QueueInfo Info, IPartitionGrain Grain)> PartitionAsync(string? partition, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ public sealed class QueueClient
     private readonly IGrainFactory grains;
     private readonly IQueueSerializer serializer;
     private readonly TimeSpan maxServerWait;
+    private readonly TimeSpan failoverTimeout;
     private readonly string createdBy;
 
     /// <summary>Creates the client; dependency injection does this.</summary>
@@ -49,6 +50,7 @@ public sealed class QueueClient
                  "or every long wait would fail with a TimeoutException."]);
         }
         createdBy = options.Value.CreatedBy;
+        failoverTimeout = options.Value.FailoverTimeout;
     }
 
     /// <summary>
@@ -225,4 +227,6 @@ public sealed class QueueClient
     internal IQueueSerializer Serializer => serializer;
 
     internal TimeSpan MaxServerWait => maxServerWait;
+
+    internal TimeSpan FailoverTimeout => failoverTimeout;
 }

@@ -12,6 +12,13 @@ public sealed class QueueClientOptions
     /// </summary>
     public TimeSpan? MaxServerWait { get; set; }
 
+    /// <summary>
+    /// How long a get keeps asking again after its call failed on the way (a silo died, a connection broke, a call timed
+    /// out), with the same operation, so that a durable partition gives it the items it already took (C31). After this
+    /// the failure is thrown. Puts are not asked again: a put whose call failed may or may not have been stored.
+    /// </summary>
+    public TimeSpan FailoverTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Who creates queues, as <see cref="QueueInfo.CreatedBy"/> shows it; by default <c>user@machine</c>.</summary>
     public string CreatedBy { get; set; } = $"{Environment.UserName}@{Environment.MachineName}";
 }

@@ -53,6 +53,45 @@ public sealed class DurableTests(DurableClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_get_asked_again_after_its_answer_was_lost_receives_the_same_items_even_after_a_crash() // C31, C34
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var partition = await PartitionOnSecondarySiloAsync(queue);
+        await queue.PutManyAsync(Enumerable.Range(0, 10), partition: partition);
+        var grain = fixture.Cluster.Client.GetGrain<IPartitionGrain>(PartitionAddress.Format((await queue.InfoAsync()).Id, partition));
+        var get = new TakeRequest(Guid.NewGuid(), 3, TimeSpan.Zero, 0);
+
+        var first = await grain.TakeAsync(get);
+        var again = await grain.TakeAsync(get);
+        await KillSecondarySiloAsync();
+        var afterCrash = await RetryAsync(() => grain.TakeAsync(get));
+
+        Assert.Equal(3, first.Items.Length);
+        Assert.Equal(first.Items, again.Items, (a, b) => a.AsSpan().SequenceEqual(b));
+        Assert.Equal(first.Items, afterCrash.Items, (a, b) => a.AsSpan().SequenceEqual(b));
+        Assert.Equal(Enumerable.Range(3, 7), await queue.GetManyAsync<int>(100, partition: partition, block: false));
+    }
+
+    [Fact]
+    public async Task A_waiting_get_outlives_the_death_of_its_partitions_silo_and_loses_nothing() // C31, C34
+    {
+        var queue = Queues.FromName(UniqueName(), createIfMissing: true);
+        var partition = await PartitionOnSecondarySiloAsync(queue);
+        var waiting = queue.GetAsync<string>(partition: partition, timeout: Patience);
+        await Task.Delay(500);
+
+        await KillSecondarySiloAsync();
+        await RetryAsync(async () =>
+        {
+            await queue.PutAsync("after the crash", partition: partition);
+            return true;
+        });
+
+        Assert.Equal("after the crash", await waiting);
+        Assert.Equal(0, await queue.LenAsync(partition: partition));
+    }
+
+    [Fact]
     public async Task A_full_cluster_restart_keeps_items_and_forgets_consumed_ones() // C30, C31
     {
         // Clusters on one storage account share the directory of an environment: this one uses its own.

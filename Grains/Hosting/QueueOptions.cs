@@ -16,6 +16,20 @@ public sealed class QueueOptions
     /// </summary>
     public bool DurablePartitions { get; set; }
 
+    /// <summary>
+    /// How long a durable partition remembers what a get took, so that the same get asked again after its answer was
+    /// lost (its silo died, its connection broke) receives the same items (C31). It must exceed the time a client needs
+    /// to notice the failure and ask again: its response timeout plus a failover.
+    /// </summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The most item bytes of recent deliveries a durable partition keeps (see <see cref="DeliveryRetention"/>), newest
+    /// first. Its head record, rewritten by every get, carries them: this bounds the cost of a get (C32). A get whose
+    /// items fell out of the budget before it was asked again is not answered again.
+    /// </summary>
+    public int DeliveryRetentionBytes { get; set; } = 256 * 1024;
+
     /// <summary>Largest serialized item in bytes (C3).</summary>
     public int MaxItemBytes { get; set; } = QueueLimits.MaxItemBytes;
 

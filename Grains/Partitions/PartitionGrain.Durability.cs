@@ -27,8 +27,11 @@ public sealed partial class PartitionGrain
         Flush();
     }
 
-    /// <summary>Answers a get whose items are out of the buffer: at once in memory, or once durable storage records it.</summary>
-    private void Deliver(TaskCompletionSource<TakeResult> take, TakeResult result)
+    /// <summary>
+    /// Answers a get whose items are out of the buffer: at once in memory, or once durable storage records it, which keeps
+    /// the answer for the same get asked again.
+    /// </summary>
+    private void Deliver(Guid operationId, TaskCompletionSource<TakeResult> take, TakeResult result)
     {
         if (storage is null)
         {
@@ -36,7 +39,8 @@ public sealed partial class PartitionGrain
             return;
         }
 
-        stagedTakes.Add((take, result));
+        deliveries.Expect(operationId, take.Task);
+        stagedTakes.Add(new StagedTake(operationId, take, result));
         Flush();
     }
 
@@ -71,7 +75,7 @@ public sealed partial class PartitionGrain
         // Let the calls already queued on this activation stage their work first, so that they share the writes (C33).
         await Task.Yield();
         Waiter<PutRequest, PutResult>[] puts = [];
-        (TaskCompletionSource<TakeResult> Completion, TakeResult Result)[] takes = [];
+        StagedTake[] takes = [];
         TaskCompletionSource[] headMoves = [];
         try
         {
@@ -90,7 +94,9 @@ public sealed partial class PartitionGrain
                 {
                     await Task.WhenAll(
                         batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, now, expiry),
-                        takes.Length + headMoves.Length == 0 ? Task.CompletedTask : records.MoveHeadAsync(Head, releasedAfter));
+                        takes.Length + headMoves.Length == 0
+                            ? Task.CompletedTask
+                            : records.MoveHeadAsync(Head, releasedAfter, deliveries.Keep(takes.Select(take => take.Retained(now)), now)));
                 }
                 catch (Exception e)
                 {
@@ -165,6 +171,7 @@ public sealed partial class PartitionGrain
         releasedAfter = snapshot.Live ? releasedAfter : nextSequence - 1;
         expiresAt = snapshot.ExpiresAt;
         live = snapshot.Live;
+        deliveries.Load(snapshot.Deliveries);
         if (live)
         {
             expiryTimer ??= this.RegisterGrainTimer(
@@ -172,5 +179,11 @@ public sealed partial class PartitionGrain
         }
 
         return records;
+    }
+
+    /// <summary>A get whose items are out of the buffer, waiting for their removal to be written.</summary>
+    private sealed record StagedTake(Guid OperationId, TaskCompletionSource<TakeResult> Completion, TakeResult Result)
+    {
+        public RetainedDelivery Retained(DateTimeOffset at) => new(OperationId, at, Result.Items);
     }
 }

@@ -65,7 +65,10 @@ public sealed partial class PartitionGrain(
     private readonly List<Waiter<PutRequest, PutResult>> stagedPuts = [];
 
     // Takes whose removal waits for the next flush, with their answers.
-    private readonly List<(TaskCompletionSource<TakeResult> Completion, TakeResult Result)> stagedTakes = [];
+    private readonly List<StagedTake> stagedTakes = [];
+
+    // The answers of recent gets, for the same get asked again (durable storage only).
+    private readonly RecentDeliveries deliveries = new(options.Value.DeliveryRetention, options.Value.DeliveryRetentionBytes);
 
     // Clears and releases that wait for the next flush to record the head.
     private readonly List<TaskCompletionSource> stagedHeadMoves = [];
@@ -184,6 +187,13 @@ public sealed partial class PartitionGrain(
         CheckWait(request.MaxWait);
         await ExpireIfDueAsync();
         ThrowIfClosed();
+
+        // The same get asked again because its answer was lost: it receives the same items (C31).
+        if (deliveries.TryFind(request.OperationId, out var answered))
+        {
+            return await answered;
+        }
+
         if (earlyCancellations.Claim(request.OperationId))
         {
             return new TakeResult(WaitOutcome.Cancelled, [], request.Ticket);
@@ -191,11 +201,18 @@ public sealed partial class PartitionGrain(
 
         var ticket = request.Ticket == 0 ? NextTicket() : request.Ticket;
 
+        // The same get asked again while its first call still waits, whose answer will not arrive: this call takes its place.
+        if (getters.TryRemove(request.OperationId, out var earlier))
+        {
+            earlier.Completion.SetResult(new TakeResult(WaitOutcome.TimedOut, [], earlier.Ticket));
+            ticket = earlier.Ticket;
+        }
+
         // Getters wait only while the partition is empty, so with items at hand nobody is ahead of this one.
         if (items.Count > 0)
         {
             var take = new TaskCompletionSource<TakeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Deliver(take, new TakeResult(WaitOutcome.Completed, Take(request.MaxCount), ticket));
+            Deliver(request.OperationId, take, new TakeResult(WaitOutcome.Completed, Take(request.MaxCount), ticket));
             Settle();
             return await take.Task;
         }
@@ -348,7 +365,7 @@ public sealed partial class PartitionGrain(
             while (items.Count > 0 && getters.TryPeek(out var getter))
             {
                 getters.Remove(getter);
-                Deliver(getter.Completion, new TakeResult(WaitOutcome.Completed, Take(getter.Request.MaxCount), getter.Ticket));
+                Deliver(getter.Request.OperationId, getter.Completion, new TakeResult(WaitOutcome.Completed, Take(getter.Request.MaxCount), getter.Ticket));
                 progressed = true;
             }
 

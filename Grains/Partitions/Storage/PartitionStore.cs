@@ -48,9 +48,10 @@ internal sealed class PartitionStore(IGrainStorage storage, GrainId grainId)
             }
         }
 
+        var deliveries = head.State.Deliveries.IsDefault ? [] : head.State.Deliveries;
         return newest is null
-            ? new PartitionSnapshot(items, null, default, Live: false)
-            : new PartitionSnapshot(items, newest.LastSequence + 1, newest.ExpiresAt, newest.LastSequence > head.State.ReleasedAfter);
+            ? new PartitionSnapshot(items, null, default, Live: false, deliveries)
+            : new PartitionSnapshot(items, newest.LastSequence + 1, newest.ExpiresAt, newest.LastSequence > head.State.ReleasedAfter, deliveries);
     }
 
     /// <summary>Writes a new segment; it must not exist yet, which fences off a second activation of the partition.</summary>
@@ -63,12 +64,16 @@ internal sealed class PartitionStore(IGrainStorage storage, GrainId grainId)
         segments.Enqueue(new StoredSegment(number, firstSequence + items.Length - 1, record.ETag));
     }
 
-    /// <summary>Records that every item before <paramref name="newHead"/> is consumed, then deletes the segments that freed.</summary>
-    public async Task MoveHeadAsync(long newHead, long releasedAfter)
+    /// <summary>
+    /// Records that every item before <paramref name="newHead"/> is consumed, with the deliveries to keep, then deletes the
+    /// segments that freed.
+    /// </summary>
+    public async Task MoveHeadAsync(long newHead, long releasedAfter, ImmutableArray<RetainedDelivery> deliveries)
     {
         var state = head.State ??= new PartitionHead();
         state.Head = newHead;
         state.ReleasedAfter = releasedAfter;
+        state.Deliveries = deliveries;
         state.HeadSegment = segments.FirstOrDefault(segment => segment.LastSequence >= newHead)?.Number
             ?? (segments.Count > 0 ? segments.Last().Number : nextSegment);
         await storage.WriteStateAsync(HeadRecord, grainId, head);
