@@ -42,11 +42,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Process Process => process;
 
-    /// <summary>Starts the silo, with extra configuration as command-line arguments (<c>--Section:Key=value</c>).</summary>
-    public static async Task<SiloProcess> StartAsync(params string[] configuration)
+    /// <summary>
+    /// Starts a silo of a cluster of its own on free ports, with extra configuration as command-line arguments
+    /// (<c>--Section:Key=value</c>).
+    /// </summary>
+    public static Task<SiloProcess> StartAsync(params string[] configuration) =>
+        StartAsync(Loopback.FreePort(), Loopback.FreePort(), $"test-{Guid.NewGuid():N}", configuration);
+
+    /// <summary>Starts a silo on the given ports in the given cluster: a silo restarted where a killed one was.</summary>
+    public static async Task<SiloProcess> StartAsync(int siloPort, int gatewayPort, string clusterId, params string[] configuration)
     {
-        var gatewayPort = Loopback.FreePort();
-        var clusterId = $"test-{Guid.NewGuid():N}";
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -55,7 +60,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         string[] arguments =
         [
-            Artifacts.Locate("Silo", "OrleansQueue.Silo.dll"), $"--Silo:SiloPort={Loopback.FreePort()}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
+            Artifacts.Locate("Silo", "OrleansQueue.Silo.dll"), $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
             .. configuration,
         ];
         foreach (var argument in arguments)
@@ -123,6 +128,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return process.ExitCode;
+    }
+
+    /// <summary>Kills the silo at once (SIGKILL), as a crash would: it closes nothing and tells no one.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
