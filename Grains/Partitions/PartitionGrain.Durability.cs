@@ -92,16 +92,16 @@ public sealed partial class PartitionGrain
                 var expiry = puts.Length == 0 ? expiresAt : now + puts[^1].Request.PartitionTtl;
                 try
                 {
-                    await Task.WhenAll(
-                        batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, now, expiry),
-                        takes.Length + headMoves.Length == 0
-                            ? Task.CompletedTask
-                            : records.MoveHeadAsync(Head, releasedAfter, deliveries.Keep(takes.Select(take => take.Retained(now)), now)));
+                    // The head is started first: it records the segment number the batch is about to take, not the one after.
+                    var moveHead = takes.Length + headMoves.Length == 0
+                        ? Task.CompletedTask
+                        : records.MoveHeadAsync(Head, releasedAfter, deliveries.Keep(takes.Select(take => take.Retained(now)), now));
+                    await Task.WhenAll(moveHead, batch.IsEmpty ? Task.CompletedTask : records.AppendAsync(nextSequence, batch, now, expiry));
                 }
                 catch (Exception e)
                 {
                     logger.StorageFailed(e, description);
-                    throw new QueueStorageException($"Storage of {description} failed; try again.", e);
+                    throw new QueueStorageException($"Storage of {description} failed ({e.Message}); try again.");
                 }
 
                 if (!batch.IsEmpty)
@@ -159,7 +159,7 @@ public sealed partial class PartitionGrain
         {
             logger.LoadFailed(e, description);
             store = null;
-            throw new QueueStorageException($"{description} could not be read from storage: {e.Message}", e);
+            throw new QueueStorageException($"{description} could not be read from storage: {e.Message}");
         }
 
         foreach (var item in snapshot.Items)

@@ -78,7 +78,9 @@ internal sealed class PartitionStore(IGrainStorage storage, GrainId grainId)
             ?? (segments.Count > 0 ? segments.Last().Number : nextSegment);
         await storage.WriteStateAsync(HeadRecord, grainId, head);
 
-        while (segments.Count > 1 && segments.Peek().LastSequence < newHead)
+        // Only segments below the recorded head segment may go: a reload reads on from it until a segment is missing, so
+        // a gap after it would hide every segment beyond, and the next put would write a number that still exists.
+        while (segments.Count > 1 && segments.Peek().Number < state.HeadSegment)
         {
             await DeleteAsync(segments.Dequeue());
         }
