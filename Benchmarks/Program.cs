@@ -29,6 +29,14 @@ var rounds = new Option<int>("--rounds") { Description = "How many wake-ups to m
 var wakeUp = new Command("wake-up", "B3: latency from a put to the return of a get waiting on another client.") { rounds, compareRedis, json };
 wakeUp.SetAction(result => WakeUp.RunAsync(result.GetValue(rounds), result.GetValue(compareRedis), result.GetValue(json)));
 
+var partitionCount = new Option<int>("--partitions") { Description = "How many live partitions to make.", DefaultValueFactory = _ => 100_000 };
+var manyPartitions = new Command("partitions", "B6: LenAsync(total) and ClearAsync(all) over 100,000 live partitions, in-memory silo.")
+{
+    partitionCount,
+    json,
+};
+manyPartitions.SetAction(result => ManyPartitions.RunAsync(result.GetValue(partitionCount), result.GetValue(json)));
+
 var root = new RootCommand(
     "OrleansQueue benchmarks. Run in Release: dotnet run -c Release --project Benchmarks -- <scenario> [options]")
 {
@@ -37,5 +45,6 @@ var root = new RootCommand(
     wakeUp,
     durablePuts,
     memory,
+    manyPartitions,
 };
 return await root.Parse(args).InvokeAsync();

@@ -47,11 +47,13 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <param name="partition">The partition key, empty for the default partition.</param>
     /// <returns>A task that completes when the partition is counted.</returns>
     /// <exception cref="QueueFullException">The queue already has its limit of live partitions (C5).</exception>
+    [AlwaysInterleave]
     Task AddPartitionAsync(string partition);
 
     /// <summary>Stops counting a partition as live (idempotent).</summary>
     /// <param name="partition">The partition key, empty for the default partition.</param>
     /// <returns>A task that completes when the partition is no longer counted.</returns>
+    [AlwaysInterleave]
     Task RemovePartitionAsync(string partition);
 
     /// <summary>Sums the items of every live partition (C18).</summary>

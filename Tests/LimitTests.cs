@@ -1,3 +1,5 @@
+using Orleans.Core.Internal;
+using OrleansQueue.Grains;
 using OrleansQueue.Grains.Hosting;
 using OrleansQueue.Tests.Infrastructure;
 
@@ -67,6 +69,45 @@ public sealed class LimitTests(ClusterFixture fixture) : QueueTests(fixture)
         await queue.ClearAsync(partition: "p1");
         await queue.PutAsync(-1, partition: "one-too-many");
         Assert.Equal(ClusterFixture.MaxPartitions + 1, await queue.LenAsync(total: true));
+    }
+
+    [Fact]
+    public async Task Partitions_joining_and_leaving_at_once_share_writes_keep_the_limit_exactly_and_survive_a_reload() // C5
+    {
+        var queue = NewQueue();
+        var id = (await queue.InfoAsync()).Id;
+
+        var puts = Enumerable.Range(0, ClusterFixture.MaxPartitions + 20).Select(i => queue.PutAsync(i, partition: $"p{i}")).ToArray();
+        var refused = 0;
+        foreach (var put in puts)
+        {
+            refused += await Record.ExceptionAsync(() => put) is QueueFullException ? 1 : 0;
+        }
+
+        Assert.Equal(20, refused);
+        Assert.Equal(ClusterFixture.MaxPartitions, await LivePartitionsAsync(queue));
+
+        await Task.WhenAll(Enumerable.Range(0, ClusterFixture.MaxPartitions + 20).Select(i => queue.ClearAsync(partition: $"p{i}")));
+        await queue.PutManyAsync([1, 2], partition: "after");
+        await Fixture.Cluster.Client.GetGrain<IQueueGrain>(id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(Settle);
+
+        Assert.Equal(1, await LivePartitionsAsync(queue));
+        Assert.Equal(2, await queue.LenAsync(total: true));
+    }
+
+    private async Task<int> LivePartitionsAsync(DistributedQueue queue)
+    {
+        var name = (await queue.InfoAsync()).Name;
+        await foreach (var summary in Queues.ListAsync())
+        {
+            if (summary.Info.Name == name)
+            {
+                return summary.LivePartitions;
+            }
+        }
+
+        throw new InvalidOperationException($"Queue {name} is not listed.");
     }
 
     [Fact]

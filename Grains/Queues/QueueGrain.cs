@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OrleansQueue.Grains.Hosting;
 
 namespace OrleansQueue.Grains.Queues;
@@ -8,13 +10,15 @@ namespace OrleansQueue.Grains.Queues;
 /// One queue: its description, its live partitions with the partition limit (C5), and for an ephemeral queue its lease.
 /// </summary>
 /// <remarks>
-/// Changes of the stored state take turns. Reads and fan-outs to partitions interleave, because the partitions they reach
-/// may call back to leave the live set. The active partitions are remembered in memory only, and the grain stays in
+/// Changes of the description and lease take turns. Partitions joining and leaving the live set interleave, so that
+/// their changes share writes; each change is made in one synchronous step. Reads and fan-outs to partitions interleave,
+/// because the partitions they reach may call back to leave the live set. The active partitions are remembered in memory only, and the grain stays in
 /// memory while there are any, so that a deletion reaches waiting calls on partitions that are not live.
 /// </remarks>
 public sealed class QueueGrain(
     IGrainContext context,
     [PersistentState("queue", QueueSiloBuilderExtensions.StorageName)] IPersistentState<QueueState> state,
+    [FromKeyedServices(QueueSiloBuilderExtensions.StorageName)] IGrainStorage storage,
     IGrainFactory grainFactory,
     IOptions<QueueOptions> options,
     TimeProvider clock,
@@ -27,6 +31,9 @@ public sealed class QueueGrain(
 
     private readonly QueueOptions limits = options.Value;
 
+    // The live partitions' keys, in the shards the state lists.
+    private readonly LivePartitions live = new(storage, context.GrainId);
+
     // The partitions that have an activation, by key.
     private readonly HashSet<string> attached = new(StringComparer.Ordinal);
 
@@ -38,6 +45,7 @@ public sealed class QueueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await live.LoadAsync();
         if (state.State.LeaseExpiresAt is not null)
         {
             await WatchLeaseAsync();
@@ -102,7 +110,6 @@ public sealed class QueueGrain(
     async Task IQueueGrain.AddPartitionAsync(string partition)
     {
         var info = Info;
-        var live = state.State.LivePartitions;
         if (live.Contains(partition))
         {
             return;
@@ -116,18 +123,19 @@ public sealed class QueueGrain(
                 $"partition '{partition}' cannot be added until one expires or is cleared.");
         }
 
-        live.Add(partition);
         sortedPartitions = null;
-        await state.SaveAsync(this, $"queue {id}");
+        await WriteLiveAsync(live.AddAsync(partition));
     }
 
     async Task IQueueGrain.RemovePartitionAsync(string partition)
     {
-        if (state.State.LivePartitions.Remove(partition))
+        if (!live.Contains(partition))
         {
-            sortedPartitions = null;
-            await state.SaveAsync(this, $"queue {id}");
+            return;
         }
+
+        sortedPartitions = null;
+        await WriteLiveAsync(live.RemoveAsync(partition));
     }
 
     async Task<long> IQueueGrain.CountAsync() => await CountAsync();
@@ -135,14 +143,14 @@ public sealed class QueueGrain(
     async Task<QueueSummary> IQueueGrain.GetSummaryAsync()
     {
         var info = Info;
-        var partitions = state.State.LivePartitions.Count;
+        var partitions = live.Count;
         return new QueueSummary(info, partitions, await CountAsync());
     }
 
     Task<IReadOnlyList<string>> IQueueGrain.GetPartitionKeysAsync(string? after, int max)
     {
         _ = Info;
-        var sorted = sortedPartitions ??= [.. state.State.LivePartitions.Order(StringComparer.Ordinal)];
+        var sorted = sortedPartitions ??= [.. live.Keys.Order(StringComparer.Ordinal)];
         var start = 0;
         if (after is not null)
         {
@@ -154,7 +162,7 @@ public sealed class QueueGrain(
     }
 
     async Task IQueueGrain.ClearAsync() =>
-        await Task.WhenAll(Partitions(state.State.LivePartitions).Select(partition => partition.ClearAsync()));
+        await Task.WhenAll(Partitions(live.Keys).Select(partition => partition.ClearAsync()));
 
     Task IQueueGrain.DeleteAsync()
     {
@@ -167,15 +175,33 @@ public sealed class QueueGrain(
     private QueueInfo Info =>
         state.State.Info ?? throw new QueueNotFoundException($"Queue {id} does not exist.");
 
+    /// <summary>
+    /// Waits for a change of the live set to be written. If the write fails, memory is ahead of storage: the activation
+    /// goes away, so that the next call reloads what storage holds, and the caller gets a retryable error.
+    /// </summary>
+    private async Task WriteLiveAsync(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception e)
+        {
+            DeactivateOnIdle();
+            throw new QueueStorageException($"The live partitions of queue {id} could not be written ({e.Message}); try again.");
+        }
+    }
+
     private async Task<long> CountAsync()
     {
-        var counts = await Task.WhenAll(Partitions(state.State.LivePartitions).Select(partition => partition.CountAsync()));
+        var counts = await Task.WhenAll(Partitions(live.Keys).Select(partition => partition.CountAsync()));
         return counts.Sum(count => (long)count);
     }
 
     private async Task DeleteAsync()
     {
-        var partitions = Partitions(state.State.LivePartitions.Union(attached));
+        var partitions = Partitions(live.Keys.Union(attached));
+        await live.ClearAsync();
         await state.ClearStateAsync();
         attached.Clear();
         leaseTimer?.Dispose();

@@ -8,9 +8,7 @@ public sealed class QueueState
     [Id(0)]
     public QueueInfo? Info { get; set; }
 
-    /// <summary>The keys of the live partitions (empty string for the default partition).</summary>
-    [Id(1)]
-    public HashSet<string> LivePartitions { get; set; } = new(StringComparer.Ordinal);
+    // Id 1 held the live partition keys; they are stored as shards of their own now (see LiveShard).
 
     /// <summary>For an ephemeral queue, when it is deleted unless its owner sends a heartbeat first (C25).</summary>
     [Id(2)]

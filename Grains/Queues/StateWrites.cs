@@ -18,7 +18,7 @@ internal static class StateWrites
         catch (InconsistentStateException e)
         {
             grain.DeactivateOnIdle();
-            throw new QueueStorageException($"The stored record of {what} changed underneath this silo; it has been reloaded, try again.", e);
+            throw new QueueStorageException($"The stored record of {what} changed underneath this silo ({e.Message}); it has been reloaded, try again.");
         }
     }
 }
