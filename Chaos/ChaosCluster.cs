@@ -75,7 +75,8 @@ internal sealed class ChaosCluster : IAsyncDisposable
     public async Task<IHost> ConnectAsync(TimeSpan responseTimeout)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        // Logs go to stderr with the progress lines; stdout carries the summary alone, which --json keeps parseable.
+        builder.Logging.ClearProviders().AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
         builder.UseOrleansClient(client => client
             .UseStaticClustering([.. ports.Select(port => new IPEndPoint(IPAddress.Loopback, port.Gateway))])
             .Configure<ClusterOptions>(options =>

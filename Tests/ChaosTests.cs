@@ -33,7 +33,7 @@ public sealed class ChaosTests
         var printed = $"stdout:\n{await output}\nstderr:\n{await error}";
 
         Assert.True(process.ExitCode == 0, printed);
-        using var summary = JsonDocument.Parse(await output);
+        using var summary = JsonDocument.Parse((await output).Trim());
         var verdict = summary.RootElement.GetProperty("verdict");
         Assert.True(summary.RootElement.GetProperty("kills").GetInt32() >= 3, printed);
         Assert.True(verdict.GetProperty("Acknowledged").GetInt32() > 1_000, printed);

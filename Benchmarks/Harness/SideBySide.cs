@@ -6,7 +6,8 @@ namespace OrleansQueue.Benchmarks.Harness;
 
 /// <summary>
 /// Runs one workload through OrleansQueue (a Release silo process, in memory) and, when asked, its equivalent through
-/// Redis, with the same callers in the same run: a warm-up, then a measured run, each.
+/// Redis, with the same callers in the same run: a warm-up, then a measured run, each. A floor workload, if given, runs
+/// on the same silo after ours: the cheapest calls of the same shape, to show what the Orleans path alone costs.
 /// </summary>
 internal static class SideBySide
 {
@@ -15,14 +16,21 @@ internal static class SideBySide
         TimeSpan duration,
         bool compareRedis,
         (string Name, Func<QueueClient, Func<int, Task>> Workload) ours,
-        (string Name, Func<IDatabase, Func<int, Task>> Workload) redis)
+        (string Name, Func<IDatabase, Func<int, Task>> Workload) redis,
+        (string Name, Func<QueueClient, Func<int, Task>> Workload)? floor = null)
     {
         Report.Progress("Starting a Release silo process (in-memory storage)…");
         var rows = new List<(string, LoadResult)>();
         await using (var silo = await SiloProcess.StartAsync())
         {
             using var client = await silo.ConnectAsync();
-            rows.Add((ours.Name, await WarmThenMeasureAsync(ours.Name, ours.Workload(client.Services.GetRequiredService<QueueClient>()))));
+            var queues = client.Services.GetRequiredService<QueueClient>();
+            rows.Add((ours.Name, await WarmThenMeasureAsync(ours.Name, ours.Workload(queues))));
+            if (floor is { } cheapest)
+            {
+                rows.Add((cheapest.Name, await WarmThenMeasureAsync(cheapest.Name, cheapest.Workload(queues))));
+            }
+
             await client.StopAsync();
         }
 
