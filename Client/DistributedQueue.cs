@@ -86,8 +86,19 @@ public sealed class DistributedQueue : IAsyncDisposable
         TimeSpan? partitionTtl = null,
         bool block = true,
         TimeSpan? timeout = null,
-        CancellationToken cancellationToken = default) =>
-        PutManyAsync([value], partition, partitionTtl, block, timeout, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        // Not an async method, to spare a state machine per put; its errors still arrive through the task, as a put's do.
+        try
+        {
+            QueueArguments.CheckPartition(partition);
+            return PutItemsAsync([SerializeItem(value, partition)], partition, partitionTtl, block, timeout, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
+    }
 
     /// <summary>
     /// Appends values at the tail of a partition, in order and all together: either every value is stored, contiguously,
@@ -119,15 +130,19 @@ public sealed class DistributedQueue : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(values);
         QueueArguments.CheckPartition(partition);
+        var items = Serialize(values, partition);
+        if (items.Length > 0)
+        {
+            await PutItemsAsync(items, partition, partitionTtl, block, timeout, cancellationToken);
+        }
+    }
+
+    private async Task PutItemsAsync(
+        ImmutableArray<byte[]> items, string? partition, TimeSpan? partitionTtl, bool block, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
         var ttl = partitionTtl ?? QueueLimits.MaxPartitionTtl;
         QueueArguments.CheckPartitionTtl(ttl, QueueLimits.MaxPartitionTtl);
         QueueArguments.CheckTimeout(timeout);
-        var items = Serialize(values, partition);
-        if (items.Length == 0)
-        {
-            return;
-        }
-
         var (info, grain) = await PartitionAsync(partition, cancellationToken);
         var result = await WaitInSiloAsync(
             grain,
@@ -162,8 +177,8 @@ public sealed class DistributedQueue : IAsyncDisposable
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
-        var (found, value) = await TryGetAsync<T>(partition, block, timeout, cancellationToken);
-        return found ? value! : throw await EmptyAsync(partition, block, timeout);
+        var items = await TakeAsync(1, partition, block, timeout, cancellationToken);
+        return items.IsEmpty ? throw await EmptyAsync(partition, block, timeout) : client.Serializer.Deserialize<T>(items[0]);
     }
 
     /// <summary>Like <see cref="GetAsync{T}"/>, but answers <c>Found = false</c> instead of throwing when no item came (C13).</summary>
@@ -469,10 +484,16 @@ public sealed class DistributedQueue : IAsyncDisposable
     private static bool IsFailureOnTheWay(Exception e) =>
         e is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException or QueueStorageException;
 
-    private async Task<(QueueInfo Info, IPartitionGrain Grain)> PartitionAsync(string? partition, CancellationToken cancellationToken)
+    private ValueTask<(QueueInfo Info, IPartitionGrain Grain)> PartitionAsync(string? partition, CancellationToken cancellationToken)
     {
-        var info = await ResolveAsync(cancellationToken);
-        return (info, client.Grains.GetGrain<IPartitionGrain>(PartitionAddress.Format(info.Id, partition)));
+        // Once the queue is resolved, every call takes this path: no task to allocate.
+        return resolved is { IsCompletedSuccessfully: true } queue
+            ? ValueTask.FromResult(Of(queue.Result))
+            : ResolveThenAsync();
+
+        async ValueTask<(QueueInfo, IPartitionGrain)> ResolveThenAsync() => Of(await ResolveAsync(cancellationToken));
+
+        (QueueInfo, IPartitionGrain) Of(QueueInfo info) => (info, client.Grains.GetGrain<IPartitionGrain>(PartitionAddress.Format(info.Id, partition)));
     }
 
     private async Task<QueueInfo> ResolveAsync(CancellationToken cancellationToken)
@@ -502,18 +523,20 @@ public sealed class DistributedQueue : IAsyncDisposable
                     nameof(values));
             }
 
-            var item = client.Serializer.Serialize(value);
-            if (item.Length > QueueLimits.MaxItemBytes)
-            {
-                throw new QueueItemTooLargeException(
-                    $"An item of {item.Length} bytes is larger than the limit of {QueueLimits.MaxItemBytes} bytes " +
-                    $"({description}, {(partition is null ? "default partition" : $"partition '{partition}'")}).");
-            }
-
-            items.Add(item);
+            items.Add(SerializeItem(value, partition));
         }
 
         return items.DrainToImmutable();
+    }
+
+    private byte[] SerializeItem<T>(T value, string? partition)
+    {
+        var item = client.Serializer.Serialize(value);
+        return item.Length <= QueueLimits.MaxItemBytes
+            ? item
+            : throw new QueueItemTooLargeException(
+                $"An item of {item.Length} bytes is larger than the limit of {QueueLimits.MaxItemBytes} bytes " +
+                $"({description}, {(partition is null ? "default partition" : $"partition '{partition}'")}).");
     }
 
     private async Task<QueueEmptyException> EmptyAsync(string? partition, bool block, TimeSpan? timeout)

@@ -17,8 +17,8 @@ public sealed partial class PartitionGrain
     {
         if (storage is null)
         {
-            Append(put.Request.Items, clock.GetUtcNow(), clock.GetUtcNow() + put.Request.PartitionTtl);
-            put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems));
+            AppendNow(put.Request);
+            put.Completion.SetResult(Stored(put.Ticket));
             return;
         }
 
@@ -26,6 +26,11 @@ public sealed partial class PartitionGrain
         stagedPuts.Add(put);
         Flush();
     }
+
+    /// <summary>Stores a put's items in memory, now.</summary>
+    private void AppendNow(PutRequest put) => Append(put.Items, clock.GetUtcNow(), clock.GetUtcNow() + put.PartitionTtl);
+
+    private PutResult Stored(long ticket) => new(WaitOutcome.Completed, ticket, limits.MaxPartitionItems);
 
     /// <summary>
     /// Answers a get whose items are out of the buffer: at once in memory, or once durable storage records it, which keeps
@@ -110,7 +115,7 @@ public sealed partial class PartitionGrain
                     Append(batch, now, expiry);
                 }
 
-                Array.ForEach(puts, put => put.Completion.SetResult(new PutResult(WaitOutcome.Completed, put.Ticket, limits.MaxPartitionItems)));
+                Array.ForEach(puts, put => put.Completion.SetResult(Stored(put.Ticket)));
                 Array.ForEach(takes, take => take.Completion.SetResult(take.Result));
                 Array.ForEach(headMoves, move => move.SetResult());
                 (puts, takes, headMoves) = ([], [], []);

@@ -170,6 +170,14 @@ public sealed partial class PartitionGrain(
         var ticket = request.Ticket == 0 ? NextTicket() : request.Ticket;
         if (HasRoomFor(request) && !putters.HasAheadOf(ticket))
         {
+            // In memory the put is stored at once, with no waiter to allocate: the common path.
+            if (storage is null)
+            {
+                AppendNow(request);
+                Settle();
+                return Stored(ticket);
+            }
+
             var put = new Waiter<PutRequest, PutResult>(request, ticket);
             Store(put);
             Settle();
@@ -211,8 +219,17 @@ public sealed partial class PartitionGrain(
         // Getters wait only while the partition is empty, so with items at hand nobody is ahead of this one.
         if (items.Count > 0)
         {
+            var result = new TakeResult(WaitOutcome.Completed, Take(request.MaxCount), ticket);
+
+            // In memory the items are the caller's at once, with no completion to allocate: the common path.
+            if (storage is null)
+            {
+                Settle();
+                return result;
+            }
+
             var take = new TaskCompletionSource<TakeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Deliver(request.OperationId, take, new TakeResult(WaitOutcome.Completed, Take(request.MaxCount), ticket));
+            Deliver(request.OperationId, take, result);
             Settle();
             return await take.Task;
         }
