@@ -14,6 +14,9 @@ namespace OrleansQueue;
 /// <para>A waiting put or get waits in the silo, not in the client: it is woken the moment an item or a slot is there,
 /// keeps its place in line however long it waits (C15, C17), and a <c>null</c> timeout waits forever.</para>
 /// <para>Cancelling a waiting get never loses an item: if the item was already on its way, the get returns it (C16).</para>
+/// <para>A get whose call fails on the way (a silo dies, a connection breaks, a call times out) is asked again with the
+/// same operation for up to <see cref="QueueClientOptions.FailoverTimeout"/>; a durable partition then answers it with
+/// the items the lost call took (C31). A put whose call fails is not asked again: it may or may not have been stored.</para>
 /// </remarks>
 /// <example>
 /// <code>

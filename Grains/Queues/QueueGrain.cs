@@ -12,8 +12,9 @@ namespace OrleansQueue.Grains.Queues;
 /// <remarks>
 /// Changes of the description and lease take turns. Partitions joining and leaving the live set interleave, so that
 /// their changes share writes; each change is made in one synchronous step. Reads and fan-outs to partitions interleave,
-/// because the partitions they reach may call back to leave the live set. The active partitions are remembered in memory only, and the grain stays in
-/// memory while there are any, so that a deletion reaches waiting calls on partitions that are not live.
+/// because the partitions they reach may call back to leave the live set. The active partitions are remembered in memory
+/// only, and the grain stays in memory while there are any, so that a deletion reaches waiting calls on partitions that
+/// are not live.
 /// </remarks>
 public sealed class QueueGrain(
     IGrainContext context,
@@ -31,7 +32,7 @@ public sealed class QueueGrain(
 
     private readonly QueueOptions limits = options.Value;
 
-    // The live partitions' keys, in the shards the state lists.
+    // The live partitions' keys, stored in shards of their own.
     private readonly LivePartitions live = new(storage, context.GrainId);
 
     // The partitions that have an activation, by key.
