@@ -52,7 +52,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo on the given ports in the given cluster: a silo restarted where a killed one was.</summary>
     public static async Task<SiloProcess> StartAsync(int siloPort, int gatewayPort, string clusterId, params string[] configuration)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env, which restores Ctrl+C's default handling: a test run started in the background inherits SIGINT as
+        // ignored, and .NET then leaves it ignored, so the silo would never see the Ctrl+C that a test sends.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -60,6 +62,8 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         string[] arguments =
         [
+            "--default-signal=INT",
+            "dotnet",
             Artifacts.Locate("Silo", "OrleansQueue.Silo.dll"), $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:ClusterId={clusterId}",
             .. configuration,
         ];
