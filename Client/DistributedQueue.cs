@@ -460,7 +460,9 @@ public sealed class DistributedQueue : IAsyncDisposable
             catch (Exception e) when (askAgainOnFailure && IsFailureOnTheWay(e))
             {
                 failingSince = failures++ == 0 ? Stopwatch.GetTimestamp() : failingSince;
-                if (Stopwatch.GetElapsedTime(failingSince) >= client.FailoverTimeout)
+
+                // A storage failure may be a record that cannot be read, which asking again does not mend: ask only briefly.
+                if (Stopwatch.GetElapsedTime(failingSince) >= client.FailoverTimeout || (e is QueueStorageException && failures > 3))
                 {
                     throw;
                 }

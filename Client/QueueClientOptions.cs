@@ -15,7 +15,8 @@ public sealed class QueueClientOptions
     /// <summary>
     /// How long a get keeps asking again after its call failed on the way (a silo died, a connection broke, a call timed
     /// out), with the same operation, so that a durable partition gives it the items it already took (C31). After this
-    /// the failure is thrown. Puts are not asked again: a put whose call failed may or may not have been stored.
+    /// the failure is thrown; a storage failure is asked again three times only, since an unreadable record stays so.
+    /// Puts are not asked again: a put whose call failed may or may not have been stored.
     /// </summary>
     public TimeSpan FailoverTimeout { get; set; } = TimeSpan.FromMinutes(1);
 

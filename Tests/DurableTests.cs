@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
@@ -260,8 +261,12 @@ public sealed class DurableTests(DurableClusterFixture fixture)
         await container.GetBlobClient(corrupt).UploadAsync(BinaryData.FromString("this is not a segment"), overwrite: true);
         await DeactivateAsync(queue, "corrupt");
 
+        var asked = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<QueueStorageException>(() => queue.GetAsync<string>(partition: "corrupt", block: false));
         Assert.Contains("partition 'corrupt'", error.Message, StringComparison.Ordinal);
+
+        // A get asks again after a storage failure, but only briefly: an unreadable record does not mend.
+        Assert.InRange(asked.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
         Assert.Equal("fine", await queue.GetAsync<string>(partition: "healthy", block: false));
     }
 
